@@ -1,0 +1,136 @@
+package io.docpulse;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.docpulse.config.Config;
+import io.docpulse.config.ConfigException;
+import io.docpulse.config.ConfigLoader;
+import io.docpulse.content.ContentParser;
+import io.docpulse.content.ContentScanner;
+import io.docpulse.content.ContentSet;
+import io.docpulse.content.Finding;
+import io.docpulse.content.Page;
+import io.docpulse.content.ParsedContent;
+import io.docpulse.content.Routes;
+import io.docpulse.content.SourceFile;
+import io.docpulse.render.OutputFolder;
+import io.docpulse.render.ReportJson;
+import io.docpulse.render.SiteRenderer;
+import io.docpulse.render.Versions;
+
+/** Wires the stages together: discover, parse, render. One line per stage. */
+public final class Build {
+    private static final Logger LOG = LoggerFactory.getLogger(Build.class);
+
+    /**
+     * What to build.
+     *
+     * @param content the content root
+     * @param out     the output folder
+     * @param config  the settings (config file plus flags)
+     * @param threads how many threads parse and render
+     * @param now     the build's "now" ({@code SOURCE_DATE_EPOCH} when set)
+     */
+    public record Options(Path content, Path out, Config config, int threads, Instant now) {
+    }
+
+    /**
+     * What a build did.
+     *
+     * @param pages    pages written (drafts left out unless asked for)
+     * @param sources  Markdown files found
+     * @param findings every finding, in report order
+     * @param output   the output folder
+     * @param elapsed  wall time of the build
+     */
+    public record Result(int pages, int sources, List<Finding> findings, Path output, Duration elapsed) {
+        public Result {
+            findings = List.copyOf(findings);
+        }
+    }
+
+    private Build() {
+    }
+
+    public static String generator() {
+        return "docpulse " + Versions.docpulse();
+    }
+
+    public static Result run(Options o) throws IOException, ConfigException, OutputFolder.RefusedException {
+        long start = System.nanoTime();
+        Config config = o.config();
+        if (!Files.isDirectory(o.content())) {
+            throw new ConfigException(null, 0, "the content folder " + o.content() + " does not exist",
+                    "run docpulse from your project folder, or give --content DIR");
+        }
+        Optional<Path> themeDir = themeDir(o.content(), config);
+        Path cacheDir = Path.of(config.cacheDir());
+        OutputFolder output = OutputFolder.check(o.content(), o.out(), cacheDir);
+
+        ContentSet content = new ContentScanner(Set.of(ConfigLoader.FILE_NAME)).scan(o.content());
+        LOG.debug("discover: {} pages, {} assets ({} ms)", content.pages().size(), content.assets().size(), ms(start));
+        String repoPrefix = repoContentPrefix(content.root());
+        Routes routes = new Routes(content, config.basePath(), config.repoUrl(), repoPrefix);
+        ParsedContent parsed = new ContentParser(routes).parse(content, o.threads());
+        LOG.debug("parse: {} pages ({} ms)", parsed.pages().size(), ms(start));
+
+        List<Finding> findings = new ArrayList<>(content.findings());
+        findings.addAll(routes.findings());
+        findings.addAll(parsed.findings());
+
+        Path staging = output.stage();
+        try {
+            SiteRenderer renderer = new SiteRenderer(config, themeDir, generator(), repoPrefix);
+            List<SiteRenderer.SiteFile> files = new ArrayList<>();
+            for (SourceFile a : content.assets()) files.add(new SiteRenderer.SiteFile(a.path(), a.absolute()));
+            SiteRenderer.Rendered rendered = renderer.render(parsed.pages(), routes, files, staging, o.threads());
+            findings.addAll(rendered.findings());
+            findings.sort(Finding.ORDER);
+            List<Page> pages = parsed.pages();
+            Files.write(staging.resolve("report.json"),
+                    ReportJson.render(config, generator(), o.now(), pages, findings));
+            LOG.debug("render: {} pages ({} ms)", rendered.pages(), ms(start));
+            output.publish(staging);
+            return new Result(rendered.pages(), content.pages().size(), findings, output.path(),
+                    Duration.ofNanos(System.nanoTime() - start));
+        } catch (IOException | RuntimeException e) {
+            OutputFolder.discard(staging);
+            throw e;
+        }
+    }
+
+    private static Optional<Path> themeDir(Path content, Config config) throws ConfigException {
+        Path parent = content.toAbsolutePath().normalize().getParent();
+        Path dir = parent == null ? null : parent.resolve("themes").resolve(config.theme());
+        if (dir != null && Files.isDirectory(dir)) return Optional.of(dir);
+        if (config.theme().equals("default")) return Optional.empty();
+        throw new ConfigException(config.file().orElse(null), 0, "theme '" + config.theme() + "' not found",
+                "create " + (dir == null ? "themes/" + config.theme() : dir) + "/ next to the content folder, or use theme: default");
+    }
+
+    /** The content root's folder inside its git repository ({@code docs/}), or empty. */
+    static String repoContentPrefix(Path contentRoot) {
+        for (Path p = contentRoot; p != null; p = p.getParent()) {
+            if (Files.exists(p.resolve(".git"))) {
+                String rel = p.relativize(contentRoot).toString().replace('\\', '/');
+                return rel.isEmpty() ? "" : rel + "/";
+            }
+        }
+        return "";
+    }
+
+    private static long ms(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}

@@ -1,0 +1,69 @@
+package io.docpulse.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+import io.docpulse.content.Finding;
+import io.docpulse.content.Severity;
+
+/** Everything the command line says to a person, in one place. */
+final class Messages {
+    private Messages() {
+    }
+
+    static String error(String message) {
+        return "error: " + message;
+    }
+
+    static String hint(String hint) {
+        return "  hint: " + hint;
+    }
+
+    static String causeChain(Throwable t) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (sb.length() > 0) sb.append(": ");
+            String m = c.getMessage();
+            sb.append(m == null ? c.getClass().getSimpleName() : (c instanceof java.io.IOException
+                    && !(c.getClass() == java.io.IOException.class) ? c.getClass().getSimpleName() + " " + m : m));
+            if (c.getCause() == c) break;
+        }
+        return sb.toString();
+    }
+
+    /** {@code content/guide.md:12:5: warning: message [rule]} and its hint, for one finding. */
+    static String finding(Path contentDir, Finding f) {
+        String where = contentDir.resolve(f.where().file()).toString()
+                + (f.where().line() > 0 ? ":" + f.where().line() + (f.where().column() > 0 ? ":" + f.where().column() : "") : "");
+        String text = where + ": " + f.severity().label() + ": " + f.message() + " [" + f.rule() + "]";
+        return f.hint().isEmpty() ? text : text + "\n" + hint(f.hint());
+    }
+
+    static String summary(String verb, int pages, List<Finding> findings, Duration elapsed, String output) {
+        long errors = count(findings, Severity.ERROR);
+        long warnings = count(findings, Severity.WARNING);
+        long notes = count(findings, Severity.NOTE);
+        String time = String.format(Locale.ROOT, "%.2f s", elapsed.toMillis() / 1000.0);
+        return verb + " " + pages + (pages == 1 ? " page" : " pages") + " in " + time
+                + (output == null ? "" : " -> " + output)
+                + " (" + plural(errors, "error") + ", " + plural(warnings, "warning") + ", " + plural(notes, "note") + ")";
+    }
+
+    static String strictFailed(long problems) {
+        return "--strict: " + plural(problems, "error or warning", "errors or warnings") + " fail the build";
+    }
+
+    private static String plural(long n, String one) {
+        return plural(n, one, one + "s");
+    }
+
+    private static String plural(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
+
+    static long count(List<Finding> findings, Severity s) {
+        return findings.stream().filter(f -> f.severity() == s).count();
+    }
+}

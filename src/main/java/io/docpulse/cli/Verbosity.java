@@ -1,0 +1,32 @@
+package io.docpulse.cli;
+
+import picocli.CommandLine.Option;
+
+/**
+ * {@code -v}, {@code -vv} and {@code -q}: how much docpulse says on stderr. Libraries (flexmark,
+ * Pebble) stay at warnings unless {@code -vv}.
+ */
+final class Verbosity {
+    @Option(names = {"-v", "--verbose"}, description = "Say more: -v also lists notes, -vv adds timings of each stage.")
+    boolean[] verbose = new boolean[0];
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only errors and warnings, no summary.")
+    boolean quiet;
+
+    void apply() {
+        String level = verbose.length >= 2 ? "debug" : "warn";
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
+        System.setProperty("org.slf4j.simpleLogger.log.io.docpulse", level);
+        System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
+        System.setProperty("org.slf4j.simpleLogger.showLogName", "false");
+        System.setProperty("org.slf4j.simpleLogger.levelInBrackets", "false");
+    }
+
+    boolean showNotes() {
+        return verbose.length >= 1;
+    }
+
+    boolean quiet() {
+        return quiet;
+    }
+}

@@ -1,0 +1,72 @@
+package io.docpulse.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The settings of one run: {@code docpulse.yml} with command-line flags applied on top.
+ * Every value has a default, so a run needs no config file at all.
+ *
+ * @param file            the config file that was read, if any
+ * @param siteName        {@code site_name}: shown in the header and the page titles
+ * @param siteDescription {@code site_description}: the home page's meta description
+ * @param baseUrl         {@code base_url}: where the site is published ({@code https://example.com/docs/} or {@code /docs/})
+ * @param repoUrl         {@code repo_url}: the repository's forge URL; links to it count as internal
+ * @param editBranch      {@code edit_branch}: the branch "edit this page" links point at
+ * @param theme           {@code theme}: a folder under {@code themes/} next to the content, else the built-in default
+ * @param language        {@code language}: the {@code lang} of every page
+ * @param cacheDir        {@code cache_dir}: docpulse's cache folder
+ * @param navMaxSiblings  {@code nav.max_siblings}: how many pages of one folder the sidebar lists before it shows "N more"
+ * @param drafts          {@code drafts}: build pages marked {@code draft: true}
+ */
+public record Config(Optional<Path> file, String siteName, String siteDescription, String baseUrl, String repoUrl,
+                     String editBranch, String theme, String language, String cacheDir, int navMaxSiblings,
+                     boolean drafts) {
+
+    public static Config defaults() {
+        return new Config(Optional.empty(), "Documentation", "", "", "", "main", "default", "en", ".docpulse", 50, false);
+    }
+
+    /** The path part of {@link #baseUrl()}, always starting and ending with a slash. */
+    public String basePath() {
+        if (baseUrl.isBlank()) return "/";
+        String path = baseUrl;
+        try {
+            URI u = new URI(baseUrl);
+            if (u.getScheme() != null) path = u.getRawPath() == null ? "/" : u.getRawPath();
+        } catch (URISyntaxException e) {
+            // validated when read; keep the raw value
+        }
+        if (!path.startsWith("/")) path = "/" + path;
+        if (!path.endsWith("/")) path = path + "/";
+        return path;
+    }
+
+    /** The scheme and host of {@link #baseUrl()} ({@code https://example.com}), or empty. */
+    public String origin() {
+        try {
+            URI u = new URI(baseUrl);
+            if (u.getScheme() == null || u.getHost() == null) return "";
+            return u.getScheme() + "://" + u.getRawAuthority();
+        } catch (URISyntaxException e) {
+            return "";
+        }
+    }
+
+    public Config withBaseUrl(String value) {
+        return new Config(file, siteName, siteDescription, value, repoUrl, editBranch, theme, language, cacheDir,
+                navMaxSiblings, drafts);
+    }
+
+    public Config withCacheDir(String value) {
+        return new Config(file, siteName, siteDescription, baseUrl, repoUrl, editBranch, theme, language, value,
+                navMaxSiblings, drafts);
+    }
+
+    public Config withDrafts(boolean value) {
+        return new Config(file, siteName, siteDescription, baseUrl, repoUrl, editBranch, theme, language, cacheDir,
+                navMaxSiblings, value);
+    }
+}

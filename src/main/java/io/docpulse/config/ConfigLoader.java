@@ -1,0 +1,201 @@
+package io.docpulse.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+/**
+ * Reads {@code docpulse.yml}. Every key is checked against the known ones; an unknown key is an
+ * error that names the file, the line and the closest known key.
+ */
+public final class ConfigLoader {
+    /** The config file's name, looked for next to the content folder and then inside it. */
+    public static final String FILE_NAME = "docpulse.yml";
+
+    /** Every key docpulse knows, with what it holds (for messages and docs). */
+    static final Map<String, String> KEYS = keys();
+
+    private static Map<String, String> keys() {
+        Map<String, String> k = new LinkedHashMap<>();
+        k.put("site_name", "text");
+        k.put("site_description", "text");
+        k.put("base_url", "URL or path");
+        k.put("repo_url", "URL");
+        k.put("edit_branch", "text");
+        k.put("theme", "name");
+        k.put("language", "language code");
+        k.put("cache_dir", "path");
+        k.put("drafts", "true or false");
+        k.put("nav", "section");
+        k.put("nav.max_siblings", "whole number");
+        return k;
+    }
+
+    private ConfigLoader() {
+    }
+
+    /** The config file to use for a content folder when none is given: next to it, else inside it. */
+    public static Optional<Path> locate(Path contentDir) {
+        Path abs = contentDir.toAbsolutePath().normalize();
+        Path parent = abs.getParent();
+        if (parent != null && Files.isRegularFile(parent.resolve(FILE_NAME))) return Optional.of(parent.resolve(FILE_NAME));
+        if (Files.isRegularFile(abs.resolve(FILE_NAME))) return Optional.of(abs.resolve(FILE_NAME));
+        return Optional.empty();
+    }
+
+    public static Config load(Optional<Path> file) throws ConfigException {
+        if (file.isEmpty()) return Config.defaults();
+        Path path = file.get();
+        if (!Files.isRegularFile(path)) {
+            throw new ConfigException(path, 0, "config file not found", "check the path given to --config");
+        }
+        Node root;
+        try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(r);
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
+            throw new ConfigException(path, line, "not valid YAML: " + e.getProblem(),
+                    "quote values that contain ': ' or start with a special character");
+        } catch (YAMLException | IOException e) {
+            throw new ConfigException(path, 0, "cannot read: " + e.getMessage(), "");
+        }
+        Map<String, ScalarNode> values = new HashMap<>();
+        if (root != null) {
+            if (!(root instanceof MappingNode map)) {
+                throw new ConfigException(path, line(root), "the config must be a map of key: value",
+                        "write one `key: value` per line, for example site_name: Team handbook");
+            }
+            collect(path, "", map, values);
+        }
+        Config d = Config.defaults();
+        String baseUrl = text(values, "base_url", d.baseUrl());
+        if (!baseUrl.isEmpty()) {
+            try {
+                URI u = new URI(baseUrl);
+                if (u.getScheme() != null && u.getHost() == null) throw new URISyntaxException(baseUrl, "no host");
+            } catch (URISyntaxException e) {
+                throw new ConfigException(path, line(values.get("base_url")), "base_url is not a URL: " + baseUrl,
+                        "write it as https://example.com/docs/ or /docs/");
+            }
+        }
+        return new Config(file, text(values, "site_name", d.siteName()), text(values, "site_description", d.siteDescription()),
+                baseUrl, text(values, "repo_url", d.repoUrl()), text(values, "edit_branch", d.editBranch()),
+                text(values, "theme", d.theme()), text(values, "language", d.language()),
+                text(values, "cache_dir", d.cacheDir()), number(path, values, "nav.max_siblings", d.navMaxSiblings()),
+                bool(path, values, "drafts", d.drafts()));
+    }
+
+    private static void collect(Path file, String prefix, MappingNode map, Map<String, ScalarNode> out)
+            throws ConfigException {
+        for (NodeTuple t : map.getValue()) {
+            String key = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : "?";
+            String full = prefix + key;
+            int line = line(t.getKeyNode());
+            String kind = KEYS.get(full);
+            if (kind == null) {
+                String closest = closest(full);
+                throw new ConfigException(file, line, "unknown key '" + full + "'",
+                        closest == null ? "known keys: " + String.join(", ", KEYS.keySet())
+                                : "did you mean '" + closest + "'?");
+            }
+            Node v = t.getValueNode();
+            if (kind.equals("section")) {
+                if (v instanceof MappingNode m) {
+                    collect(file, full + ".", m, out);
+                } else if (!(v instanceof ScalarNode s && (s.getValue().isEmpty()))) {
+                    throw new ConfigException(file, line, "'" + full + "' must be a section of keys",
+                            "indent its keys under it, for example\n  " + full + ":\n    max_siblings: 50");
+                }
+            } else if (v instanceof ScalarNode s) {
+                out.put(full, s);
+            } else {
+                throw new ConfigException(file, line, "'" + full + "' must be a single value (" + kind + ")", "");
+            }
+        }
+    }
+
+    /** The known key with the smallest edit distance, when it is close enough to be a typo. */
+    static String closest(String key) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String known : KEYS.keySet()) {
+            int d = distance(key, known);
+            String tail = known.substring(known.lastIndexOf('.') + 1);
+            d = Math.min(d, distance(key, tail) + 1);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = known;
+            }
+        }
+        return bestDistance <= Math.max(2, key.length() / 3) ? best : null;
+    }
+
+    static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    private static int line(Node n) {
+        return n == null ? 0 : n.getStartMark().getLine() + 1;
+    }
+
+    private static String text(Map<String, ScalarNode> values, String key, String fallback) {
+        ScalarNode n = values.get(key);
+        return n == null ? fallback : n.getValue().strip();
+    }
+
+    private static int number(Path file, Map<String, ScalarNode> values, String key, int fallback)
+            throws ConfigException {
+        ScalarNode n = values.get(key);
+        if (n == null) return fallback;
+        try {
+            int v = Integer.parseInt(n.getValue().strip());
+            if (v < 1) throw new NumberFormatException();
+            return v;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(file, line(n), "'" + key + "' must be a whole number above 0, not '" + n.getValue() + "'",
+                    "for example " + key.substring(key.lastIndexOf('.') + 1) + ": " + fallback);
+        }
+    }
+
+    private static boolean bool(Path file, Map<String, ScalarNode> values, String key, boolean fallback)
+            throws ConfigException {
+        ScalarNode n = values.get(key);
+        if (n == null) return fallback;
+        String v = n.getValue().strip();
+        if (List.of("true", "yes", "on").contains(v)) return true;
+        if (List.of("false", "no", "off").contains(v)) return false;
+        throw new ConfigException(file, line(n), "'" + key + "' must be true or false, not '" + v + "'", "");
+    }
+}

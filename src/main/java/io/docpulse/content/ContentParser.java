@@ -1,0 +1,176 @@
+package io.docpulse.content;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The parse stage: reads every Markdown file and turns it into a {@link Page}, in parallel.
+ * The result does not depend on the number of threads.
+ */
+public final class ContentParser {
+    private final Routes routes;
+    private final MarkdownRenderer markdown;
+
+    public ContentParser(Routes routes) {
+        this.routes = routes;
+        this.markdown = new MarkdownRenderer(routes);
+    }
+
+    /** What parsing one file gave: a page (or none, for a file that is not text) and its findings. */
+    private record One(Optional<Page> page, List<Finding> findings) {
+    }
+
+    public ParsedContent parse(ContentSet content, int threads) throws IOException {
+        List<SourceFile> files = content.pages();
+        List<One> results = new ArrayList<>(files.size());
+        if (threads <= 1) {
+            for (SourceFile f : files) results.add(parseOne(f));
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "docpulse-parse");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<One>> futures = new ArrayList<>(files.size());
+                for (SourceFile f : files) futures.add(pool.submit(() -> parseOne(f)));
+                for (Future<One> fu : futures) results.add(fu.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while parsing", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof IOException io) throw io;
+                if (e.getCause() instanceof RuntimeException re) throw re;
+                throw new IOException(e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        List<Page> pages = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
+        for (One one : results) {
+            one.page().ifPresent(pages::add);
+            findings.addAll(one.findings());
+        }
+        return new ParsedContent(pages, findings);
+    }
+
+    private One parseOne(SourceFile f) throws IOException {
+        byte[] bytes = Files.readAllBytes(f.absolute());
+        List<Finding> findings = new ArrayList<>();
+        if (looksBinary(bytes)) {
+            findings.add(new Finding("binary-file", Severity.ERROR, SourceRef.file(f.path()),
+                    "this .md file is not text (it holds NUL bytes), so it is left out of the site",
+                    "rename it if it is not Markdown, or save it again as UTF-8 text"));
+            return new One(Optional.empty(), findings);
+        }
+        String text = decode(f.path(), bytes, findings);
+        if (text.startsWith("\uFEFF")) text = text.substring(1);
+        if (text.isBlank()) {
+            findings.add(new Finding("empty-page", Severity.WARNING, SourceRef.file(f.path()),
+                    "the page is empty", "write the page, or delete the file"));
+        }
+        FrontMatterParser.Split split = FrontMatterParser.split(f.path(), text);
+        findings.addAll(split.findings());
+        MarkdownRenderer.Rendered r = markdown.render(f.path(), split.body());
+        FrontMatter fm = split.frontMatter();
+        String title;
+        TitleSource source;
+        Optional<Heading> h1 = r.headings().stream().filter(h -> h.level() == 1).findFirst();
+        if (!fm.title().isBlank()) {
+            title = fm.title();
+            source = TitleSource.FRONT_MATTER;
+        } else if (h1.isPresent() && !h1.get().text().isBlank()) {
+            title = h1.get().text();
+            source = TitleSource.H1;
+        } else {
+            title = titleFromFileName(f);
+            source = TitleSource.FILE_NAME;
+        }
+        String plain = r.text();
+        Page page = new Page(f.path(), routes.routeOf(f.path()), title, source, fm, r.headings(), r.links(), plain,
+                countWords(plain), r.html(), h1.isPresent(), r.usesMermaid(), sha256(bytes));
+        return new One(Optional.of(page), findings);
+    }
+
+    static String titleFromFileName(SourceFile f) {
+        String base = f.baseName();
+        String lower = base.toLowerCase(Locale.ROOT);
+        if (lower.equals("index") || lower.equals("readme")) {
+            String folder = f.folder();
+            if (folder.isEmpty()) return "Home";
+            String trimmed = folder.substring(0, folder.length() - 1);
+            base = trimmed.substring(trimmed.lastIndexOf('/') + 1);
+        }
+        return prettify(base);
+    }
+
+    /** {@code getting-started} becomes {@code Getting started}. */
+    public static String prettify(String name) {
+        String s = name.replace('-', ' ').replace('_', ' ').strip();
+        return s.isEmpty() ? name : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private static boolean looksBinary(byte[] bytes) {
+        int n = Math.min(bytes.length, 8192);
+        for (int i = 0; i < n; i++) {
+            if (bytes[i] == 0) return true;
+        }
+        return false;
+    }
+
+    /** Decodes UTF-8; invalid bytes become U+FFFD and the first one is reported with its line. */
+    private static String decode(String path, byte[] bytes, List<Finding> findings) {
+        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        CoderResult cr = strict.decode(in, out, true);
+        if (cr.isError()) {
+            int bad = in.position();
+            int line = 1;
+            for (int i = 0; i < bad; i++) if (bytes[i] == '\n') line++;
+            findings.add(new Finding("invalid-utf8", Severity.ERROR, SourceRef.line(path, line),
+                    "the file is not valid UTF-8 (byte " + (bad + 1) + "); unreadable characters are shown as \uFFFD",
+                    "save the file as UTF-8 in your editor (for example: iconv -f latin1 -t utf-8)"));
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    static int countWords(String text) {
+        int words = 0;
+        boolean in = false;
+        for (int i = 0; i < text.length(); i++) {
+            boolean letter = Character.isLetterOrDigit(text.charAt(i));
+            if (letter && !in) words++;
+            in = letter;
+        }
+        return words;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package io.docpulse.content;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Walks the content root once and sorts what it finds into pages and assets.
+ * Hidden files and folders (a name starting with a dot) are skipped; a symbolic link is
+ * followed only when it points inside the root.
+ */
+public final class ContentScanner {
+    private final Set<String> skipAtRoot;
+
+    /** @param skipAtRoot names directly under the root that are not content (the config file) */
+    public ContentScanner(Set<String> skipAtRoot) {
+        this.skipAtRoot = Set.copyOf(skipAtRoot);
+    }
+
+    public ContentSet scan(Path contentRoot) throws IOException {
+        Path root = contentRoot.toRealPath();
+        List<SourceFile> pages = new ArrayList<>();
+        List<SourceFile> assets = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                if (!dir.equals(root) && dir.getFileName().toString().startsWith(".")) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                String name = file.getFileName().toString();
+                String rel = relative(root, file);
+                if (name.startsWith(".") || (file.getParent().equals(root) && skipAtRoot.contains(name))) {
+                    return FileVisitResult.CONTINUE;
+                }
+                Path real = file;
+                if (attrs.isSymbolicLink()) {
+                    try {
+                        real = file.toRealPath();
+                    } catch (IOException e) {
+                        findings.add(new Finding("broken-symlink", Severity.WARNING, SourceRef.file(rel),
+                                "symbolic link points to nothing", "remove the link or restore its target"));
+                        return FileVisitResult.CONTINUE;
+                    }
+                    if (!real.startsWith(root)) {
+                        findings.add(new Finding("symlink-outside-content", Severity.WARNING, SourceRef.file(rel),
+                                "symbolic link leads outside the content root, so it is not followed",
+                                "copy the file into the content folder, or link to it by URL"));
+                        return FileVisitResult.CONTINUE;
+                    }
+                    if (Files.isDirectory(real)) {
+                        findings.add(new Finding("symlink-folder", Severity.NOTE, SourceRef.file(rel),
+                                "symbolic link to a folder is not followed (its files are already part of the site)", ""));
+                        return FileVisitResult.CONTINUE;
+                    }
+                } else if (!attrs.isRegularFile()) {
+                    return FileVisitResult.CONTINUE;
+                }
+                long size;
+                try {
+                    size = Files.size(real);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                boolean markdown = name.toLowerCase(Locale.ROOT).endsWith(".md");
+                (markdown ? pages : assets).add(new SourceFile(rel, real, markdown, size));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                findings.add(new Finding("unreadable-file", Severity.WARNING, SourceRef.file(relative(root, file)),
+                        "cannot be read: " + exc.getMessage(), "check the file's permissions"));
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        pages.sort(Comparator.comparing(SourceFile::path));
+        assets.sort(Comparator.comparing(SourceFile::path));
+        return new ContentSet(root, pages, assets, findings);
+    }
+
+    static String relative(Path root, Path file) {
+        return root.relativize(file).toString().replace('\\', '/');
+    }
+
+}

@@ -1,0 +1,384 @@
+package io.docpulse.content;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.vladsch.flexmark.ast.BlockQuote;
+import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.HardLineBreak;
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.ImageRef;
+import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.LinkRef;
+import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.ast.Reference;
+import com.vladsch.flexmark.ast.SoftLineBreak;
+import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ext.admonition.AdmonitionBlock;
+import com.vladsch.flexmark.ext.admonition.AdmonitionExtension;
+import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
+import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
+import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.html.AttributeProvider;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.html.HtmlWriter;
+import com.vladsch.flexmark.html.IndependentAttributeProviderFactory;
+import com.vladsch.flexmark.html.renderer.AttributablePart;
+import com.vladsch.flexmark.html.renderer.LinkResolverContext;
+import com.vladsch.flexmark.html.renderer.NodeRenderer;
+import com.vladsch.flexmark.html.renderer.NodeRendererContext;
+import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.DataKey;
+import com.vladsch.flexmark.util.data.MutableDataHolder;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.html.MutableAttributes;
+
+/**
+ * Turns the Markdown of one page into HTML and the facts later stages need. This is the only class
+ * that knows flexmark; it is immutable and safe to share between threads.
+ */
+final class MarkdownRenderer {
+    private static final Pattern ALERT = Pattern.compile("^\\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\\][ \\t]*(?:\\r?\\n|$)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern EXPLICIT_ID = Pattern.compile("\\s*\\{#([A-Za-z0-9_:.\\-]+)\\}\\s*$");
+    private static final Pattern HTML_URL_ATTR = Pattern.compile(
+            "(\\s(?:href|src)\\s*=\\s*)(?:\"([^\"]*)\"|'([^']*)')", Pattern.CASE_INSENSITIVE);
+    private static final Set<String> HTML_LINK_TAGS = Set.of("a", "img", "source", "link", "video", "audio");
+    private static final Pattern HTML_TAG_ATTR = Pattern.compile(
+            "<(a|img|source|link|video|audio)\\b[^>]*?\\s(href|src)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')",
+            Pattern.CASE_INSENSITIVE);
+
+    /** What the render of one page gives back. */
+    record Rendered(String html, List<io.docpulse.content.Heading> headings, List<RawLink> links, String text,
+                    boolean usesMermaid) {
+    }
+
+    /** Per-page state the flexmark callbacks read, kept in the document's data. */
+    private static final class PageState {
+        final String path;
+        final String route;
+        final Map<Node, String> headingIds = new IdentityHashMap<>();
+        final Map<Node, String> alerts = new IdentityHashMap<>();
+
+        PageState(String path, String route) {
+            this.path = path;
+            this.route = route;
+        }
+    }
+
+    private static final DataKey<PageState> STATE = new DataKey<>("DOCPULSE_PAGE_STATE", (PageState) null);
+
+    private final Parser parser;
+    private final HtmlRenderer renderer;
+    private final Routes routes;
+
+    MarkdownRenderer(Routes routes) {
+        this.routes = routes;
+        MutableDataSet options = new MutableDataSet();
+        DocpulseExtension own = new DocpulseExtension();
+        List<com.vladsch.flexmark.util.misc.Extension> common = List.of(
+                TablesExtension.create(), StrikethroughExtension.create(), TaskListExtension.create(),
+                AutolinkExtension.create(), FootnoteExtension.create());
+        // The admonition extension parses `!!! note`; its own renderer (inline SVG icons, its own CSS)
+        // is left out: ours renders admonitions and GitHub alerts alike.
+        List<com.vladsch.flexmark.util.misc.Extension> parsing = new ArrayList<>(common);
+        parsing.add(AdmonitionExtension.create());
+        List<com.vladsch.flexmark.util.misc.Extension> rendering = new ArrayList<>(common);
+        rendering.add(own);
+        options.set(Parser.EXTENSIONS, parsing);
+        options.set(TablesExtension.COLUMN_SPANS, false);
+        options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
+        options.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);
+        options.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true);
+        options.set(HtmlRenderer.GENERATE_HEADER_ID, false);
+        options.set(HtmlRenderer.RENDER_HEADER_ID, false);
+        options.set(HtmlRenderer.FENCED_CODE_NO_LANGUAGE_CLASS, "");
+        this.parser = Parser.builder(options).build();
+        MutableDataSet renderOptions = new MutableDataSet(options);
+        renderOptions.set(Parser.EXTENSIONS, rendering);
+        this.renderer = HtmlRenderer.builder(renderOptions).build();
+    }
+
+    Rendered render(String path, String body) {
+        Document doc = parser.parse(body);
+        PageState state = new PageState(path, routes.routeOf(path));
+        doc.set(STATE, state);
+        LineIndex lines = new LineIndex(body);
+        List<io.docpulse.content.Heading> headings = new ArrayList<>();
+        List<RawLink> links = new ArrayList<>();
+        boolean[] mermaid = {false};
+        GitHubSlugger slugger = new GitHubSlugger();
+        // Explicit ids first, so a generated id never takes one a writer chose.
+        List<Heading> flexHeadings = new ArrayList<>();
+        Map<Heading, String> explicit = new HashMap<>();
+        for (Node n : doc.getDescendants()) {
+            if (n instanceof Heading h) {
+                flexHeadings.add(h);
+                String id = stripExplicitId(h);
+                if (id != null) {
+                    explicit.put(h, id);
+                    slugger.reserve(id);
+                }
+            }
+        }
+        for (Heading h : flexHeadings) {
+            String text = collectText(h).strip();
+            String id = explicit.containsKey(h) ? explicit.get(h) : slugger.slug(text);
+            if (id.isEmpty()) id = slugger.slug("section");
+            state.headingIds.put(h, id);
+            headings.add(new io.docpulse.content.Heading(h.getLevel(), text, id, lines.line(h.getStartOffset())));
+        }
+        for (Node n : doc.getDescendants()) {
+            if (n instanceof BlockQuote bq) {
+                markAlert(bq, state);
+            } else if (n instanceof FencedCodeBlock code) {
+                if (isMermaid(code)) mermaid[0] = true;
+            } else if (n instanceof Link link) {
+                links.add(rawLink(path, link.getUrl().toString(), collectText(link), false, n, lines));
+            } else if (n instanceof Image image) {
+                links.add(rawLink(path, image.getUrl().toString(), collectText(image), true, n, lines));
+            } else if (n instanceof LinkRef ref && ref.isDefined()) {
+                Reference r = ref.getReferenceNode(doc);
+                if (r != null) links.add(rawLink(path, r.getUrl().toString(), collectText(ref), false, n, lines));
+            } else if (n instanceof ImageRef ref && ref.isDefined()) {
+                Reference r = ref.getReferenceNode(doc);
+                if (r != null) links.add(rawLink(path, r.getUrl().toString(), collectText(ref), true, n, lines));
+            } else if (n instanceof HtmlBlock || n instanceof HtmlInline) {
+                htmlLinks(path, n, lines, links);
+            }
+        }
+        String html = renderer.render(doc);
+        String text = PlainText.of(doc);
+        return new Rendered(html, headings, links, text, mermaid[0]);
+    }
+
+    private static RawLink rawLink(String path, String target, String text, boolean image, Node n, LineIndex lines) {
+        int offset = n.getStartOffset();
+        return new RawLink(target, text, image, new SourceRef(path, lines.line(offset), lines.column(offset)));
+    }
+
+    private static void htmlLinks(String path, Node n, LineIndex lines, List<RawLink> links) {
+        String chars = n.getChars().toString();
+        if (chars.indexOf('=') < 0) return;
+        Matcher m = HTML_TAG_ATTR.matcher(chars);
+        while (m.find()) {
+            String tag = m.group(1).toLowerCase(Locale.ROOT);
+            if (!HTML_LINK_TAGS.contains(tag)) continue;
+            String value = m.group(3) != null ? m.group(3) : m.group(4);
+            int offset = n.getStartOffset() + m.start();
+            boolean image = !tag.equals("a") && !tag.equals("link");
+            links.add(new RawLink(value, "", image, new SourceRef(path, lines.line(offset), lines.column(offset))));
+        }
+    }
+
+    private static String collectText(Node n) {
+        return PlainText.of(n);
+    }
+
+    /** Removes a trailing {@code {#id}} from the heading's text and returns the id, or null. */
+    private static String stripExplicitId(Heading h) {
+        Node last = h.getLastChild();
+        if (!(last instanceof Text t)) return null;
+        Matcher m = EXPLICIT_ID.matcher(t.getChars());
+        if (!m.find()) return null;
+        t.setChars(t.getChars().subSequence(0, m.start()));
+        return m.group(1);
+    }
+
+    /** Recognises GitHub's {@code > [!NOTE]} and removes the marker from the quote. */
+    private static void markAlert(BlockQuote bq, PageState state) {
+        if (!(bq.getFirstChild() instanceof Paragraph p)) return;
+        Matcher m = ALERT.matcher(p.getChars());
+        if (!m.find()) return;
+        int markerEnd = p.getStartOffset() + m.end();
+        Node child = p.getFirstChild();
+        while (child != null && child.getStartOffset() < markerEnd) {
+            Node next = child.getNext();
+            if (child.getEndOffset() <= markerEnd || child instanceof SoftLineBreak || child instanceof HardLineBreak) {
+                child.unlink();
+            } else {
+                break;
+            }
+            child = next;
+        }
+        if (p.getFirstChild() instanceof SoftLineBreak || p.getFirstChild() instanceof HardLineBreak) {
+            p.getFirstChild().unlink();
+        }
+        if (!p.hasChildren()) p.unlink();
+        state.alerts.put(bq, m.group(1).toLowerCase(Locale.ROOT));
+    }
+
+    private String rewrite(PageState state, String url) {
+        Routes.Target t = routes.resolve(state.path, url);
+        if (t.kind() == Routes.Kind.EXTERNAL || t.kind() == Routes.Kind.OUTSIDE || t.route().isEmpty() && t.kind() == Routes.Kind.MISSING) {
+            return url;
+        }
+        if (t.kind() == Routes.Kind.SAME_PAGE) return url;
+        return Routes.href(state.route, t);
+    }
+
+    private String rewriteHtml(PageState state, String html) {
+        if (html.indexOf('=') < 0) return html;
+        Matcher m = HTML_URL_ATTR.matcher(html);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String value = m.group(2) != null ? m.group(2) : m.group(3);
+            String quote = m.group(2) != null ? "\"" : "'";
+            m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1) + quote + rewrite(state, value) + quote));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    /** The flexmark extension that sets ids, rewrites links and renders alerts, admonitions and diagrams. */
+    private final class DocpulseExtension implements HtmlRenderer.HtmlRendererExtension {
+        @Override
+        public void rendererOptions(MutableDataHolder options) {
+        }
+
+        @Override
+        public void extend(HtmlRenderer.Builder builder, String rendererType) {
+            builder.attributeProviderFactory(new IndependentAttributeProviderFactory() {
+                @Override
+                public AttributeProvider apply(LinkResolverContext context) {
+                    PageState state = context.getDocument().get(STATE);
+                    return (node, part, attributes) -> setAttributes(state, node, part, attributes);
+                }
+            });
+            builder.nodeRendererFactory(options -> new BlockRenderer());
+        }
+    }
+
+    private void setAttributes(PageState state, Node node, AttributablePart part, MutableAttributes attributes) {
+        if (node instanceof Heading) {
+            String id = state.headingIds.get(node);
+            if (id != null) attributes.replaceValue("id", id);
+        } else if (part == AttributablePart.LINK) {
+            for (String name : new String[]{"href", "src"}) {
+                String v = attributes.getValue(name);
+                if (!v.isEmpty()) attributes.replaceValue(name, rewrite(state, v));
+            }
+        }
+    }
+
+    private final class BlockRenderer implements NodeRenderer {
+        @Override
+        public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
+            return Set.of(
+                    new NodeRenderingHandler<>(BlockQuote.class, this::blockQuote),
+                    new NodeRenderingHandler<>(AdmonitionBlock.class, this::admonition),
+                    new NodeRenderingHandler<>(FencedCodeBlock.class, this::fencedCode),
+                    new NodeRenderingHandler<>(HtmlBlock.class, this::htmlBlock),
+                    new NodeRenderingHandler<>(HtmlInline.class, this::htmlInline));
+        }
+
+        private void blockQuote(BlockQuote node, NodeRendererContext ctx, HtmlWriter html) {
+            PageState state = ctx.getDocument().get(STATE);
+            String type = state.alerts.get(node);
+            if (type == null) {
+                ctx.delegateRender();
+                return;
+            }
+            openAdmonition(html, "div", type, capitalize(type));
+            ctx.renderChildren(node);
+            html.closeTag("div").line();
+        }
+
+        private void admonition(AdmonitionBlock node, NodeRendererContext ctx, HtmlWriter html) {
+            String type = node.getInfo().toString().toLowerCase(Locale.ROOT);
+            String marker = node.getOpeningMarker().toString();
+            boolean collapsible = marker.startsWith("???");
+            String title = node.getTitle().isNull() ? capitalize(type) : node.getTitle().toString();
+            String tag = collapsible ? "details" : "div";
+            html.line();
+            html.attr("class", "admonition " + type);
+            if (collapsible && marker.endsWith("+")) html.attr("open", "");
+            html.withAttr().tag(tag).line();
+            if (!title.isEmpty() || collapsible) {
+                html.attr("class", "admonition-title").withAttr().tag(collapsible ? "summary" : "p");
+                html.text(title.isEmpty() ? capitalize(type) : title);
+                html.closeTag(collapsible ? "summary" : "p").line();
+            }
+            ctx.renderChildren(node);
+            html.closeTag(tag).line();
+        }
+
+        private void openAdmonition(HtmlWriter html, String tag, String type, String title) {
+            html.line();
+            html.attr("class", "admonition " + type).withAttr().tag(tag).line();
+            html.attr("class", "admonition-title").withAttr().tag("p").text(title).closeTag("p").line();
+        }
+
+        private void fencedCode(FencedCodeBlock node, NodeRendererContext ctx, HtmlWriter html) {
+            if (!isMermaid(node)) {
+                ctx.delegateRender();
+                return;
+            }
+            html.line();
+            html.attr("class", "mermaid").withAttr().tag("pre", false);
+            html.text(node.getContentChars().normalizeEOL());
+            html.closeTag("pre").line();
+        }
+
+        private void htmlBlock(HtmlBlock node, NodeRendererContext ctx, HtmlWriter html) {
+            PageState state = ctx.getDocument().get(STATE);
+            html.line();
+            html.raw(rewriteHtml(state, node.getChars().normalizeEOL()));
+            html.line();
+        }
+
+        private void htmlInline(HtmlInline node, NodeRendererContext ctx, HtmlWriter html) {
+            PageState state = ctx.getDocument().get(STATE);
+            html.raw(rewriteHtml(state, node.getChars().toString()));
+        }
+    }
+
+    private static boolean isMermaid(FencedCodeBlock code) {
+        String info = code.getInfo().toString().strip();
+        int cut = 0;
+        while (cut < info.length() && !Character.isWhitespace(info.charAt(cut)) && info.charAt(cut) != '{') cut++;
+        return info.substring(0, cut).equalsIgnoreCase("mermaid");
+    }
+
+    private static String capitalize(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** Maps offsets in the Markdown to 1-based lines and columns. */
+    private static final class LineIndex {
+        private final int[] starts;
+
+        LineIndex(String text) {
+            List<Integer> s = new ArrayList<>();
+            s.add(0);
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) == '\n') s.add(i + 1);
+            }
+            starts = s.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        int line(int offset) {
+            int i = java.util.Arrays.binarySearch(starts, offset);
+            return (i >= 0 ? i : -i - 2) + 1;
+        }
+
+        int column(int offset) {
+            return offset - starts[line(offset) - 1] + 1;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.docpulse.content;
+
+import java.util.List;
+
+/**
+ * A parsed Markdown page: everything later stages need, with no tie to the Markdown library.
+ *
+ * @param path        path relative to the content root ({@code guide/setup.md})
+ * @param route       where it is served, relative to the site root ({@code guide/setup/}; {@code ""} is home)
+ * @param title       the page title
+ * @param titleSource where the title came from
+ * @param frontMatter the front matter (or {@link FrontMatter#NONE})
+ * @param headings    every heading, in order
+ * @param links       every link and image as written, in order
+ * @param text        the page as plain text (for search and word counts)
+ * @param words       number of words in {@link #text()}
+ * @param html        the rendered body, with links rewritten to site URLs
+ * @param bodyHasH1   whether the body starts its own level-1 heading (then the theme adds none)
+ * @param usesMermaid whether the page has a mermaid diagram (the theme loads mermaid only then)
+ * @param sha256      hash of the file's bytes, hex
+ */
+public record Page(String path, String route, String title, TitleSource titleSource, FrontMatter frontMatter,
+                   List<Heading> headings, List<RawLink> links, String text, int words, String html,
+                   boolean bodyHasH1, boolean usesMermaid, String sha256) {
+    public Page {
+        headings = List.copyOf(headings);
+        links = List.copyOf(links);
+    }
+}

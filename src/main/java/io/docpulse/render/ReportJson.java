@@ -1,0 +1,104 @@
+package io.docpulse.render;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.docpulse.config.Config;
+import io.docpulse.content.Finding;
+import io.docpulse.content.Heading;
+import io.docpulse.content.Page;
+import io.docpulse.content.Routes;
+import io.docpulse.content.Severity;
+
+/**
+ * {@code report.json}: the machine-readable result of a build. Its shape is a contract, versioned by
+ * {@link #SCHEMA_VERSION} and documented in {@code content/reference/report-json.md}.
+ */
+public final class ReportJson {
+    /** Bumped on any change that could break a reader. */
+    public static final int SCHEMA_VERSION = 1;
+
+    private ReportJson() {
+    }
+
+    public static byte[] render(Config config, String generator, Instant generatedAt, List<Page> pages,
+                                List<Finding> findings) throws IOException {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("schemaVersion", SCHEMA_VERSION);
+        root.put("generator", generator);
+        root.put("generatedAt", DateTimeFormatter.ISO_INSTANT.format(generatedAt.truncatedTo(ChronoUnit.SECONDS)));
+        Map<String, Object> site = new LinkedHashMap<>();
+        site.put("name", config.siteName());
+        site.put("baseUrl", config.baseUrl());
+        root.put("site", site);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("pages", pages.size());
+        summary.put("errors", count(findings, Severity.ERROR));
+        summary.put("warnings", count(findings, Severity.WARNING));
+        summary.put("notes", count(findings, Severity.NOTE));
+        root.put("summary", summary);
+        List<Map<String, Object>> pageList = new ArrayList<>(pages.size());
+        for (Page p : pages) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("path", p.path());
+            m.put("url", config.basePath() + Routes.encodePath(p.route()));
+            m.put("title", p.title());
+            m.put("titleSource", p.titleSource().label());
+            m.put("description", p.frontMatter().description());
+            m.put("draft", p.frontMatter().draft());
+            m.put("words", p.words());
+            List<Map<String, Object>> hs = new ArrayList<>(p.headings().size());
+            for (Heading h : p.headings()) {
+                Map<String, Object> hm = new LinkedHashMap<>();
+                hm.put("level", h.level());
+                hm.put("text", h.text());
+                hm.put("id", h.id());
+                hm.put("line", h.line());
+                hs.add(hm);
+            }
+            m.put("headings", hs);
+            pageList.add(m);
+        }
+        root.put("pages", pageList);
+        List<Map<String, Object>> fl = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("rule", f.rule());
+            m.put("severity", f.severity().label());
+            m.put("file", f.where().file());
+            m.put("line", f.where().line());
+            m.put("column", f.where().column());
+            m.put("message", f.message());
+            m.put("hint", f.hint());
+            fl.add(m);
+        }
+        root.put("findings", fl);
+        DefaultPrettyPrinter pp = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                .withObjectEmptySeparator("").withArrayEmptySeparator(""))
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+        ObjectMapper mapper = new ObjectMapper().configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+        byte[] json = mapper.writer(pp).writeValueAsBytes(root);
+        byte[] out = new byte[json.length + 1];
+        System.arraycopy(json, 0, out, 0, json.length);
+        out[json.length] = '\n';
+        return out;
+    }
+
+    private static long count(List<Finding> findings, Severity s) {
+        return findings.stream().filter(f -> f.severity() == s).count();
+    }
+}

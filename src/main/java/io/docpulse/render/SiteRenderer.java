@@ -1,0 +1,315 @@
+package io.docpulse.render;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.docpulse.config.Config;
+import io.docpulse.content.Finding;
+import io.docpulse.content.Heading;
+import io.docpulse.content.Page;
+import io.docpulse.content.Routes;
+import io.docpulse.content.Severity;
+import io.docpulse.content.SourceRef;
+
+/**
+ * The render stage: writes every page, the generated section pages, alias redirects, the 404 page,
+ * {@code sitemap.xml}, the theme's assets and the content's own files into a folder.
+ */
+public final class SiteRenderer {
+    /** Folder of the site that holds the theme's own files (CSS, scripts). */
+    static final String ASSET_DIR = "docpulse-assets/";
+
+    private final Config config;
+    private final Theme theme;
+    private final String generator;
+    private final String repoContentPrefix;
+
+    /**
+     * @param config            the run's settings
+     * @param themeOverrides    the theme folder that overrides the built-in theme, if any
+     * @param generator         "docpulse VERSION", printed in every page's meta generator
+     * @param repoContentPrefix the content folder's path in its repository, for edit links
+     */
+    public SiteRenderer(Config config, Optional<Path> themeOverrides, String generator, String repoContentPrefix) {
+        this.config = config;
+        this.theme = new Theme(themeOverrides);
+        this.generator = generator;
+        this.repoContentPrefix = repoContentPrefix;
+    }
+
+    /** What the render wrote, for the console summary. */
+    public record Rendered(int pages, int sections, int redirects, List<Finding> findings) {
+        public Rendered {
+            findings = List.copyOf(findings);
+        }
+    }
+
+    /** A file to write: a path in the site and its bytes. */
+    private record Out(String path, byte[] bytes) {
+    }
+
+    public Rendered render(List<Page> allPages, Routes routes, List<SiteFile> contentFiles, Path out, int threads)
+            throws IOException {
+        List<Page> pages = allPages.stream().filter(p -> config.drafts() || !p.frontMatter().draft()).toList();
+        NavTree nav = new NavTree(pages);
+        List<Page> order = nav.readingOrder();
+        Map<String, Integer> position = new LinkedHashMap<>();
+        for (int i = 0; i < order.size(); i++) position.put(order.get(i).route(), i);
+        boolean anyMermaid = pages.stream().anyMatch(Page::usesMermaid);
+
+        List<Callable<Out>> jobs = new ArrayList<>();
+        for (Page p : pages) {
+            jobs.add(() -> new Out(p.route() + "index.html", bytes(renderPage(p, nav, order, position))));
+        }
+        List<NavTree.Node> sections = nav.sectionsWithoutPage();
+        for (NavTree.Node s : sections) {
+            jobs.add(() -> new Out(s.route() + "index.html", bytes(renderSection(s, nav))));
+        }
+        List<Finding> findings = new ArrayList<>();
+        int redirects = 0;
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        pages.forEach(p -> taken.add(p.route()));
+        sections.forEach(s -> taken.add(s.route()));
+        for (Page p : pages) {
+            for (String alias : p.frontMatter().aliases()) {
+                String route = aliasRoute(alias);
+                if (route == null || taken.contains(route)) {
+                    findings.add(new Finding("alias-conflict", Severity.WARNING, SourceRef.file(p.path()),
+                            "alias '" + alias + "' " + (route == null ? "is not a path inside the site"
+                                    : "is already the URL of another page") + ", so no redirect is written for it",
+                            "remove the alias, or move the page that has that URL"));
+                    continue;
+                }
+                taken.add(route);
+                redirects++;
+                jobs.add(() -> new Out(route + "index.html", bytes(renderRedirect(route, p))));
+            }
+        }
+        jobs.add(() -> new Out("404.html", bytes(render404(nav))));
+        jobs.add(() -> new Out("sitemap.xml", bytes(Sitemap.render(config, pages))));
+
+        runAll(jobs, out, threads);
+        for (Map.Entry<String, byte[]> a : theme.assets().entrySet()) {
+            write(out, ASSET_DIR + a.getKey(), a.getValue());
+        }
+        if (anyMermaid) write(out, ASSET_DIR + "mermaid.min.js", mermaid());
+        for (SiteFile f : contentFiles) {
+            Path target = out.resolve(f.path());
+            Files.createDirectories(target.getParent());
+            Files.copy(f.source(), target);
+        }
+        return new Rendered(pages.size(), sections.size(), redirects, findings);
+    }
+
+    /**
+     * A content file copied to the site as it is.
+     *
+     * @param path   its path in the site (same as in the content)
+     * @param source where it is read from
+     */
+    public record SiteFile(String path, Path source) {
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void runAll(List<Callable<Out>> jobs, Path out, int threads) throws IOException {
+        if (threads <= 1) {
+            for (Callable<Out> job : jobs) {
+                try {
+                    Out o = job.call();
+                    write(out, o.path(), o.bytes());
+                } catch (IOException | RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IOException(e);
+                }
+            }
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "docpulse-render");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Object>> futures = new ArrayList<>();
+            for (Callable<Out> job : jobs) {
+                futures.add(pool.submit(() -> {
+                    Out o = job.call();
+                    write(out, o.path(), o.bytes());
+                    return null;
+                }));
+            }
+            for (Future<Object> f : futures) f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while rendering", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) throw io;
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IOException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void write(Path root, String path, byte[] bytes) throws IOException {
+        Path target = root.resolve(path);
+        Files.createDirectories(target.getParent());
+        Files.write(target, bytes);
+    }
+
+    private Map<String, Object> base(String route, String root) {
+        Map<String, Object> ctx = new LinkedHashMap<>();
+        Map<String, Object> site = new LinkedHashMap<>();
+        site.put("name", config.siteName());
+        site.put("description", config.siteDescription());
+        site.put("language", config.language());
+        site.put("baseUrl", config.baseUrl());
+        site.put("repoUrl", config.repoUrl());
+        ctx.put("site", site);
+        ctx.put("root", root);
+        ctx.put("assets", root + ASSET_DIR);
+        ctx.put("generator", generator);
+        ctx.put("canonical", config.origin().isEmpty() ? "" : config.origin() + config.basePath() + Routes.encodePath(route));
+        ctx.put("mermaid", false);
+        return ctx;
+    }
+
+    private String renderPage(Page p, NavTree nav, List<Page> order, Map<String, Integer> position) {
+        String root = Routes.rootPrefix(p.route());
+        Map<String, Object> ctx = base(p.route(), root);
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("title", p.title());
+        page.put("description", p.frontMatter().description());
+        page.put("body", p.html());
+        page.put("route", p.route());
+        page.put("path", p.path());
+        page.put("showTitle", !p.bodyHasH1());
+        page.put("isHome", p.route().isEmpty());
+        page.put("tags", p.frontMatter().tags());
+        page.put("owner", p.frontMatter().owner());
+        page.put("words", p.words());
+        page.put("editUrl", config.repoUrl().isBlank() ? ""
+                : stripSlash(config.repoUrl()) + "/edit/" + config.editBranch() + "/" + repoContentPrefix + p.path());
+        ctx.put("page", page);
+        ctx.put("title", p.route().isEmpty() ? config.siteName() : p.title() + " - " + config.siteName());
+        ctx.put("description", p.frontMatter().description().isEmpty() && p.route().isEmpty()
+                ? config.siteDescription() : p.frontMatter().description());
+        List<Map<String, Object>> toc = new ArrayList<>();
+        for (Heading h : p.headings()) {
+            if (h.level() == 2 || h.level() == 3) {
+                toc.add(Map.of("level", h.level(), "text", h.text(), "id", h.id()));
+            }
+        }
+        ctx.put("toc", toc);
+        ctx.put("nav", Sidebar.forPage(nav, p.route(), config.navMaxSiblings()));
+        ctx.put("breadcrumbs", breadcrumbs(nav, p.route()));
+        Integer at = position.get(p.route());
+        if (at != null && at > 0) ctx.put("prev", link(p.route(), order.get(at - 1)));
+        if (at != null && at < order.size() - 1) ctx.put("next", link(p.route(), order.get(at + 1)));
+        ctx.put("mermaid", p.usesMermaid());
+        return theme.render("page.peb", ctx);
+    }
+
+    private String renderSection(NavTree.Node s, NavTree nav) {
+        String root = Routes.rootPrefix(s.route());
+        Map<String, Object> ctx = base(s.route(), root);
+        ctx.put("title", s.title() + " - " + config.siteName());
+        ctx.put("description", "");
+        Map<String, Object> section = new LinkedHashMap<>();
+        section.put("title", s.title());
+        section.put("route", s.route());
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (NavTree.Node c : s.children()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("title", c.title());
+            e.put("href", Routes.encodePath(Routes.relative(s.route(), c.route())));
+            e.put("section", c.section());
+            e.put("description", c.page().map(pg -> pg.frontMatter().description()).orElse(""));
+            entries.add(e);
+        }
+        section.put("entries", entries);
+        ctx.put("section", section);
+        ctx.put("nav", Sidebar.forPage(nav, s.route(), config.navMaxSiblings()));
+        ctx.put("breadcrumbs", breadcrumbs(nav, s.route()));
+        return theme.render("section.peb", ctx);
+    }
+
+    private String render404(NavTree nav) {
+        // Served for any missing path, so its links are absolute (from the base path).
+        String root = config.basePath();
+        Map<String, Object> ctx = base("404.html", root);
+        ctx.put("canonical", "");
+        ctx.put("title", "Page not found - " + config.siteName());
+        ctx.put("description", "");
+        List<Map<String, Object>> sections = new ArrayList<>();
+        for (NavTree.Node c : nav.root().children()) {
+            sections.add(Map.of("title", c.title(), "href", root + Routes.encodePath(c.route())));
+        }
+        ctx.put("sections", sections);
+        return theme.render("404.peb", ctx);
+    }
+
+    private String renderRedirect(String route, Page target) {
+        Map<String, Object> ctx = base(route, Routes.rootPrefix(route));
+        ctx.put("title", target.title() + " - " + config.siteName());
+        ctx.put("target", Routes.encodePath(Routes.relative(route, target.route())));
+        ctx.put("canonical", config.origin().isEmpty() ? "" : config.origin() + config.basePath() + Routes.encodePath(target.route()));
+        return theme.render("redirect.peb", ctx);
+    }
+
+    private static Map<String, Object> link(String from, Page to) {
+        return Map.of("title", to.title(), "href", Routes.encodePath(Routes.relative(from, to.route())));
+    }
+
+    private static List<Map<String, Object>> breadcrumbs(NavTree nav, String route) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (NavTree.Node n : nav.ancestors(route)) {
+            out.add(Map.of("title", n.route().isEmpty() ? "Home" : n.title(),
+                    "href", Routes.encodePath(Routes.relative(route, n.route()))));
+        }
+        return out;
+    }
+
+    /** The route an alias redirects from, or null when it leaves the site. */
+    static String aliasRoute(String alias) {
+        String a = alias.strip().replace('\\', '/');
+        while (a.startsWith("/")) a = a.substring(1);
+        if (a.isEmpty() || a.contains("..") || a.contains("?") || a.contains("#")) return null;
+        if (a.toLowerCase(java.util.Locale.ROOT).endsWith(".md")) return Routes.routeFor(a);
+        if (a.toLowerCase(java.util.Locale.ROOT).endsWith(".html")) {
+            a = a.substring(0, a.length() - 5);
+            if (a.endsWith("/index")) a = a.substring(0, a.length() - 5);
+        }
+        return a.endsWith("/") ? a : a + "/";
+    }
+
+    private static byte[] mermaid() throws IOException {
+        String version = Versions.get("mermaid.version");
+        String res = "META-INF/resources/webjars/mermaid/" + version + "/dist/mermaid.min.js";
+        try (InputStream in = SiteRenderer.class.getClassLoader().getResourceAsStream(res)) {
+            if (in == null) throw new IOException("mermaid is missing from the jar (" + res + ")");
+            return in.readAllBytes();
+        }
+    }
+
+    private static String stripSlash(String s) {
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+}

@@ -1,0 +1,31 @@
+package io.docpulse.render;
+
+import java.util.Comparator;
+import java.util.List;
+
+import io.docpulse.config.Config;
+import io.docpulse.content.Page;
+import io.docpulse.content.Routes;
+
+/** {@code sitemap.xml}: every page's URL, absolute when {@code base_url} has a host. */
+final class Sitemap {
+    private Sitemap() {
+    }
+
+    static String render(Config config, List<Page> pages) {
+        StringBuilder sb = new StringBuilder(64 * pages.size() + 128);
+        sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        sb.append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        pages.stream().sorted(Comparator.comparing(Page::route)).forEach(p -> {
+            sb.append("  <url><loc>")
+                    .append(escape(config.origin() + config.basePath() + Routes.encodePath(p.route())))
+                    .append("</loc></url>\n");
+        });
+        sb.append("</urlset>\n");
+        return sb.toString();
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

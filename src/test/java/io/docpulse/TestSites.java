@@ -1,0 +1,88 @@
+package io.docpulse;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import io.docpulse.cli.Main;
+
+/** Fixture sites and a way to run the command line in-process. */
+public final class TestSites {
+    private TestSites() {
+    }
+
+    /** Copies {@code src/test/resources/sites/NAME} to {@code dir/content} and returns that folder. */
+    public static Path copy(String name, Path dir) throws IOException {
+        URL url = TestSites.class.getClassLoader().getResource("sites/" + name);
+        if (url == null) throw new IllegalArgumentException("no fixture site " + name);
+        Path src;
+        try {
+            src = Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IOException(e);
+        }
+        Path content = dir.resolve("content");
+        try (Stream<Path> files = Files.walk(src)) {
+            for (Path p : files.toList()) {
+                Path target = content.resolve(src.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+        // A config file inside the fixture belongs next to the content, where docpulse looks first.
+        Path cfg = content.resolve("docpulse.yml");
+        if (Files.exists(cfg)) Files.move(cfg, dir.resolve("docpulse.yml"));
+        return content;
+    }
+
+    /** Writes files given as path-to-text into {@code root}. */
+    public static Path write(Path root, Map<String, String> files) throws IOException {
+        for (Map.Entry<String, String> e : files.entrySet()) {
+            Path p = root.resolve(e.getKey());
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, e.getValue(), StandardCharsets.UTF_8);
+        }
+        return root;
+    }
+
+    /** The result of running the command line. */
+    public record Run(int exitCode, String out, String err) {
+    }
+
+    /** Runs {@code docpulse ARGS} in this JVM. */
+    public static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    /** Builds {@code content} into {@code dir/out} with a cache in {@code dir/cache}; returns the run. */
+    public static Run build(Path dir, Path content, String... extra) {
+        String[] base = {"build", "--content", content.toString(), "--out", dir.resolve("out").toString(),
+                "--cache-dir", dir.resolve("cache").toString()};
+        String[] args = new String[base.length + extra.length];
+        System.arraycopy(base, 0, args, 0, base.length);
+        System.arraycopy(extra, 0, args, base.length, extra.length);
+        return run(args);
+    }
+
+    public static String read(Path p) {
+        try {
+            return Files.readString(p, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
