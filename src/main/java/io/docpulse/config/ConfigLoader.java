@@ -72,8 +72,10 @@ public final class ConfigLoader {
         try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(r);
         } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-            throw new ConfigException(path, line, "not valid YAML: " + e.getProblem(),
+            var mark = e.getContextMark() != null ? e.getContextMark() : e.getProblemMark();
+            int line = mark == null ? 0 : mark.getLine() + 1;
+            String what = e.getContext() != null ? e.getContext() + ", " + e.getProblem() : e.getProblem();
+            throw new ConfigException(path, line, "not valid YAML: " + what,
                     "quote values that contain ': ' or start with a special character");
         } catch (YAMLException | IOException e) {
             throw new ConfigException(path, 0, "cannot read: " + e.getMessage(), "");

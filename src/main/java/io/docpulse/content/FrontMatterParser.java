@@ -69,10 +69,14 @@ final class FrontMatterParser {
         try {
             root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(yaml));
         } catch (MarkedYAMLException e) {
-            int l = e.getProblemMark() != null ? e.getProblemMark().getLine() + 2 : 1;
-            int c = e.getProblemMark() != null ? e.getProblemMark().getColumn() + 1 : 0;
+            // Where the broken construct starts (an unclosed quote) is more useful than where
+            // the parser gave up (often the end of the block).
+            var mark = e.getContextMark() != null ? e.getContextMark() : e.getProblemMark();
+            int l = mark != null ? mark.getLine() + 2 : 1;
+            int c = mark != null ? mark.getColumn() + 1 : 0;
+            String what = e.getContext() != null ? e.getContext() + ", " + e.getProblem() : e.getProblem();
             findings.add(new Finding("front-matter-invalid", Severity.ERROR, new SourceRef(file, l, c),
-                    "front matter is not valid YAML: " + e.getProblem(),
+                    "front matter is not valid YAML: " + what,
                     "fix the YAML between the --- lines (quote values that contain a colon or start with a special character)"));
             return withLines(lines);
         } catch (YAMLException e) {

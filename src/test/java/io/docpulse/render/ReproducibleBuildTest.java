@@ -1,0 +1,50 @@
+package io.docpulse.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.docpulse.Build;
+import io.docpulse.TestSites;
+import io.docpulse.config.ConfigLoader;
+
+class ReproducibleBuildTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void sameInputGivesSameBytesWithOneThreadOrMany() throws Exception {
+        Path content = TestSites.copy("basic", dir);
+        Instant now = Instant.ofEpochSecond(1_700_000_000L);
+        var config = ConfigLoader.load(Optional.of(dir.resolve("docpulse.yml"))).withCacheDir(dir.resolve("cache").toString());
+        Build.run(new Build.Options(content, dir.resolve("one"), config, 1, now));
+        Build.run(new Build.Options(content, dir.resolve("many"), config, 4, now));
+        Map<String, byte[]> one = files(dir.resolve("one"));
+        Map<String, byte[]> many = files(dir.resolve("many"));
+        assertThat(one.keySet()).isEqualTo(many.keySet()).hasSizeGreaterThan(10);
+        for (String path : one.keySet()) {
+            assertThat(many.get(path)).as(path).isEqualTo(one.get(path));
+        }
+        assertThat(new String(one.get("report.json"))).contains("\"generatedAt\": \"2023-11-14T22:13:20Z\"");
+    }
+
+    private static Map<String, byte[]> files(Path root) throws IOException {
+        Map<String, byte[]> out = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                out.put(root.relativize(p).toString(), Files.readAllBytes(p));
+            }
+        }
+        return out;
+    }
+}
