@@ -101,6 +101,8 @@ final class MarkdownRenderer {
         List<com.vladsch.flexmark.util.misc.Extension> rendering = new ArrayList<>(common);
         rendering.add(own);
         options.set(Parser.EXTENSIONS, parsing);
+        // CommonMark allows spaces inside <...> destinations; flexmark needs this option for that.
+        options.set(Parser.SPACE_IN_LINK_URLS, true);
         options.set(TablesExtension.COLUMN_SPANS, false);
         options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
         options.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);

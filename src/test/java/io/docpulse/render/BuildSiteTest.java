@@ -41,7 +41,7 @@ class BuildSiteTest {
     @Test
     void buildSucceedsAndSummarises() {
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("Built 8 pages").contains("-> " + out);
+        assertThat(run.out()).contains("Built 9 pages").contains("-> " + out);
     }
 
     @Test
@@ -66,6 +66,10 @@ class BuildSiteTest {
         assertThat(home.select("article a:contains(raw HTML link)").attr("href")).isEqualTo("guide/setup/#install-on-linux");
         Document setup = html("guide/setup/index.html");
         assertThat(setup.select("article a").eachAttr("href")).contains("../faq/", "../../", "#my-anchor");
+        Document faq = html("guide/faq/index.html");
+        assertThat(faq.select("article a").eachAttr("href")).contains("../notes%20page/", "../appendix/");
+        assertThat(faq.select("article a[href=../notes%20page/]")).hasSize(2);
+        assertThat(faq.select("article a[title]").attr("title")).isEqualTo("The appendix");
     }
 
     @Test
@@ -101,7 +105,7 @@ class BuildSiteTest {
         List<String> top = faq.select("#site-nav > ul > li > a").eachText();
         assertThat(top).containsExactly("Reference", "Guide");
         List<String> guide = faq.select("#site-nav li.active > ul > li > a").eachText();
-        assertThat(guide).containsExactly("Setting up", "Frequently asked questions", "Alpha page", "Appendix");
+        assertThat(guide).containsExactly("Setting up", "Frequently asked questions", "Notes page", "Alpha page", "Appendix");
         assertThat(faq.select("#site-nav a[aria-current=page]").text()).isEqualTo("Frequently asked questions");
         // other sections stay closed
         assertThat(faq.select("#site-nav a:contains(CLI)")).isEmpty();
@@ -112,7 +116,7 @@ class BuildSiteTest {
         Document faq = html("guide/faq/index.html");
         assertThat(faq.select(".breadcrumbs a").eachText()).containsExactly("Home", "Guide");
         assertThat(faq.select(".pager .prev").attr("href")).isEqualTo("../setup/");
-        assertThat(faq.select(".pager .next").attr("href")).isEqualTo("../zeta/");
+        assertThat(faq.select(".pager .next").attr("href")).isEqualTo("../notes%20page/");
         Document setup = html("guide/setup/index.html");
         assertThat(setup.select(".toc a").eachAttr("href")).startsWith("#install-on-linux", "#install-on-linux-1");
     }
@@ -173,7 +177,7 @@ class BuildSiteTest {
     void reportJsonHasThePagesAndTheirHeadings() throws IOException {
         JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
         assertThat(report.get("schemaVersion").asInt()).isEqualTo(1);
-        assertThat(report.get("pages")).hasSize(9); // the draft is listed, marked draft
+        assertThat(report.get("pages")).hasSize(10); // the draft is listed, marked draft
         JsonNode setup = null;
         for (JsonNode p : report.get("pages")) if (p.get("path").asText().equals("guide/setup.md")) setup = p;
         assertThat(setup).isNotNull();
