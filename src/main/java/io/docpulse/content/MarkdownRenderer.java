@@ -55,6 +55,7 @@ import com.vladsch.flexmark.util.html.MutableAttributes;
 final class MarkdownRenderer {
     private static final Pattern ALERT = Pattern.compile("^\\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\\][ \\t]*(?:\\r?\\n|$)",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern ADMONITION_LINE = Pattern.compile("^[ \\t]*(?:!!!|\\?\\?\\?)", Pattern.MULTILINE);
     private static final Pattern EXPLICIT_ID = Pattern.compile("\\s*\\{#([A-Za-z0-9_:.\\-]+)\\}\\s*$");
     private static final Pattern HTML_URL_ATTR = Pattern.compile(
             "(\\s(?:href|src)\\s*=\\s*)(?:\"([^\"]*)\"|'([^']*)')", Pattern.CASE_INSENSITIVE);
@@ -84,6 +85,7 @@ final class MarkdownRenderer {
     private static final DataKey<PageState> STATE = new DataKey<>("DOCPULSE_PAGE_STATE", (PageState) null);
 
     private final Parser parser;
+    private final Parser parserWithAdmonitions;
     private final HtmlRenderer renderer;
     private final Routes routes;
 
@@ -100,7 +102,7 @@ final class MarkdownRenderer {
         parsing.add(AdmonitionExtension.create());
         List<com.vladsch.flexmark.util.misc.Extension> rendering = new ArrayList<>(common);
         rendering.add(own);
-        options.set(Parser.EXTENSIONS, parsing);
+        options.set(Parser.EXTENSIONS, common);
         // CommonMark allows spaces inside <...> destinations; flexmark needs this option for that.
         options.set(Parser.SPACE_IN_LINK_URLS, true);
         options.set(TablesExtension.COLUMN_SPANS, false);
@@ -111,13 +113,18 @@ final class MarkdownRenderer {
         options.set(HtmlRenderer.RENDER_HEADER_ID, false);
         options.set(HtmlRenderer.FENCED_CODE_NO_LANGUAGE_CLASS, "");
         this.parser = Parser.builder(options).build();
+        // The admonition block parser is tried on every line; most pages have none, so it runs
+        // only for pages that have a line starting with !!! or ???.
+        MutableDataSet admonitionOptions = new MutableDataSet(options);
+        admonitionOptions.set(Parser.EXTENSIONS, parsing);
+        this.parserWithAdmonitions = Parser.builder(admonitionOptions).build();
         MutableDataSet renderOptions = new MutableDataSet(options);
         renderOptions.set(Parser.EXTENSIONS, rendering);
         this.renderer = HtmlRenderer.builder(renderOptions).build();
     }
 
     Rendered render(String path, String body) {
-        Document doc = parser.parse(body);
+        Document doc = (ADMONITION_LINE.matcher(body).find() ? parserWithAdmonitions : parser).parse(body);
         PageState state = new PageState(path, routes.routeOf(path));
         doc.set(STATE, state);
         LineIndex lines = new LineIndex(body);
