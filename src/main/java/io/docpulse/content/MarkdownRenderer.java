@@ -66,7 +66,7 @@ final class MarkdownRenderer {
 
     /** What the render of one page gives back. */
     record Rendered(String html, List<io.docpulse.content.Heading> headings, List<RawLink> links, String text,
-                    boolean usesMermaid) {
+                    boolean usesMermaid, List<String> codeLanguages) {
     }
 
     /** Per-page state the flexmark callbacks read, kept in the document's data. */
@@ -131,6 +131,7 @@ final class MarkdownRenderer {
         List<io.docpulse.content.Heading> headings = new ArrayList<>();
         List<RawLink> links = new ArrayList<>();
         boolean[] mermaid = {false};
+        List<String> languages = new ArrayList<>();
         GitHubSlugger slugger = new GitHubSlugger();
         // Explicit ids first, so a generated id never takes one a writer chose.
         List<Heading> flexHeadings = new ArrayList<>();
@@ -156,7 +157,12 @@ final class MarkdownRenderer {
             if (n instanceof BlockQuote bq) {
                 markAlert(bq, state);
             } else if (n instanceof FencedCodeBlock code) {
-                if (isMermaid(code)) mermaid[0] = true;
+                if (isMermaid(code)) {
+                    mermaid[0] = true;
+                } else {
+                    String lang = language(code);
+                    if (!lang.isEmpty() && !languages.contains(lang)) languages.add(lang);
+                }
             } else if (n instanceof Link link) {
                 links.add(rawLink(path, link.getUrl().toString(), collectText(link), false, n, lines));
             } else if (n instanceof Image image) {
@@ -173,7 +179,7 @@ final class MarkdownRenderer {
         }
         String html = renderer.render(doc);
         String text = PlainText.of(doc);
-        return new Rendered(html, headings, links, text, mermaid[0]);
+        return new Rendered(html, headings, links, text, mermaid[0], languages);
     }
 
     private static RawLink rawLink(String path, String target, String text, boolean image, Node n, LineIndex lines) {
@@ -358,10 +364,15 @@ final class MarkdownRenderer {
     }
 
     private static boolean isMermaid(FencedCodeBlock code) {
+        return language(code).equals("mermaid");
+    }
+
+    /** The first word of a fence's info string, lower-cased ({@code ```bash title="x"} gives bash). */
+    private static String language(FencedCodeBlock code) {
         String info = code.getInfo().toString().strip();
         int cut = 0;
         while (cut < info.length() && !Character.isWhitespace(info.charAt(cut)) && info.charAt(cut) != '{') cut++;
-        return info.substring(0, cut).equalsIgnoreCase("mermaid");
+        return info.substring(0, cut).toLowerCase(Locale.ROOT);
     }
 
     private static String capitalize(String s) {

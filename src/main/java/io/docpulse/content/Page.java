@@ -17,13 +17,15 @@ import java.util.List;
  * @param html        the rendered body, with links rewritten to site URLs
  * @param bodyHasH1   whether the body starts its own level-1 heading (then the theme adds none)
  * @param usesMermaid whether the page has a mermaid diagram (the theme loads mermaid only then)
+ * @param codeLanguages the languages named by its fenced code blocks, in order of first use (mermaid excluded)
  * @param sha256      hash of the file's bytes, hex
  */
 public record Page(String path, String route, String title, TitleSource titleSource, FrontMatter frontMatter,
                    List<Heading> headings, List<RawLink> links, String text, int words, String html,
-                   boolean bodyHasH1, boolean usesMermaid, String sha256) {
+                   boolean bodyHasH1, boolean usesMermaid, List<String> codeLanguages, String sha256) {
     public Page {
         headings = List.copyOf(headings);
+        codeLanguages = List.copyOf(codeLanguages);
         links = List.copyOf(links);
     }
 }

@@ -69,6 +69,7 @@ public final class SiteRenderer {
         Map<String, Integer> position = new LinkedHashMap<>();
         for (int i = 0; i < order.size(); i++) position.put(order.get(i).route(), i);
         boolean anyMermaid = pages.stream().anyMatch(Page::usesMermaid);
+        boolean anyCode = pages.stream().anyMatch(p -> !p.codeLanguages().isEmpty());
 
         List<Callable<Out>> jobs = new ArrayList<>();
         for (Page p : pages) {
@@ -105,7 +106,12 @@ public final class SiteRenderer {
         for (Map.Entry<String, byte[]> a : theme.assets().entrySet()) {
             write(out, ASSET_DIR + a.getKey(), a.getValue());
         }
-        if (anyMermaid) write(out, ASSET_DIR + "mermaid.min.js", mermaid());
+        if (anyMermaid) write(out, ASSET_DIR + "mermaid.min.js", webJar("mermaid", "mermaid.version", "dist/mermaid.min.js"));
+        if (anyCode) {
+            write(out, ASSET_DIR + "highlight/highlight.min.js", webJar("highlightjs", "highlightjs.version", "highlight.min.js"));
+            write(out, ASSET_DIR + "highlight/github.min.css", webJar("highlightjs", "highlightjs.version", "styles/github.min.css"));
+            write(out, ASSET_DIR + "highlight/github-dark.min.css", webJar("highlightjs", "highlightjs.version", "styles/github-dark.min.css"));
+        }
         for (SiteFile f : contentFiles) {
             Path target = out.resolve(f.path());
             Files.createDirectories(target.getParent());
@@ -188,6 +194,7 @@ public final class SiteRenderer {
         ctx.put("generator", generator);
         ctx.put("canonical", config.origin().isEmpty() ? "" : config.origin() + config.basePath() + Routes.encodePath(route));
         ctx.put("mermaid", false);
+        ctx.put("highlight", false);
         return ctx;
     }
 
@@ -224,6 +231,7 @@ public final class SiteRenderer {
         if (at != null && at > 0) ctx.put("prev", link(p.route(), order.get(at - 1)));
         if (at != null && at < order.size() - 1) ctx.put("next", link(p.route(), order.get(at + 1)));
         ctx.put("mermaid", p.usesMermaid());
+        ctx.put("highlight", !p.codeLanguages().isEmpty());
         return theme.render("page.peb", ctx);
     }
 
@@ -300,11 +308,11 @@ public final class SiteRenderer {
         return a.endsWith("/") ? a : a + "/";
     }
 
-    private static byte[] mermaid() throws IOException {
-        String version = Versions.get("mermaid.version");
-        String res = "META-INF/resources/webjars/mermaid/" + version + "/dist/mermaid.min.js";
+    /** A file of a bundled WebJar, read from the jar. */
+    private static byte[] webJar(String name, String versionKey, String file) throws IOException {
+        String res = "META-INF/resources/webjars/" + name + "/" + Versions.get(versionKey) + "/" + file;
         try (InputStream in = SiteRenderer.class.getClassLoader().getResourceAsStream(res)) {
-            if (in == null) throw new IOException("mermaid is missing from the jar (" + res + ")");
+            if (in == null) throw new IOException(name + " is missing from the jar (" + res + ")");
             return in.readAllBytes();
         }
     }

@@ -147,6 +147,10 @@ class BuildSiteTest {
         assertThat(faq.select("pre.mermaid").text()).contains("A[Question] --> B[Answer]");
         assertThat(faq.select("script[src$=mermaid.min.js]").attr("src")).isEqualTo("../../docpulse-assets/mermaid.min.js");
         assertThat(out.resolve("docpulse-assets/mermaid.min.js")).isNotEmptyFile();
+        // syntax highlighting only where a fenced block names its language
+        assertThat(setup.select("script[src$=highlight.min.js]")).hasSize(1);
+        assertThat(faq.select("script[src$=highlight.min.js]")).isEmpty();
+        assertThat(out.resolve("docpulse-assets/highlight/highlight.min.js")).isNotEmptyFile();
     }
 
     @Test
