@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +26,9 @@ import io.docpulse.content.Page;
 import io.docpulse.content.ParsedContent;
 import io.docpulse.content.Routes;
 import io.docpulse.content.SourceFile;
+import io.docpulse.links.ExternalChecker;
+import io.docpulse.links.LinkChecker;
+import io.docpulse.links.LinkReport;
 import io.docpulse.render.OutputFolder;
 import io.docpulse.render.ReportJson;
 import io.docpulse.render.SiteRenderer;
@@ -67,42 +72,79 @@ public final class Build {
         return "docpulse " + Versions.docpulse();
     }
 
-    public static Result run(Options o) throws IOException, ConfigException, OutputFolder.RefusedException {
+    /**
+     * What the analyses found, before anything is written.
+     *
+     * @param content  what was discovered
+     * @param routes   the URL layout
+     * @param pages    the parsed pages
+     * @param links    the link graph and link findings
+     * @param findings every finding, in report order
+     * @param repoPrefix the content folder's path inside its repository
+     */
+    public record Analysis(ContentSet content, Routes routes, List<Page> pages, LinkReport links,
+                           List<Finding> findings, String repoPrefix) {
+        public Analysis {
+            pages = List.copyOf(pages);
+            findings = List.copyOf(findings);
+        }
+    }
+
+    /** Discover, parse and analyse, without writing anything. */
+    public static Analysis analyze(Path contentDir, Config config, int threads) throws IOException, ConfigException {
         long start = System.nanoTime();
-        Config config = o.config();
-        if (!Files.isDirectory(o.content())) {
-            throw new ConfigException(null, 0, "the content folder " + o.content() + " does not exist",
+        if (!Files.isDirectory(contentDir)) {
+            throw new ConfigException(null, 0, "the content folder " + contentDir + " does not exist",
                     "run docpulse from your project folder, or give --content DIR");
         }
-        Optional<Path> themeDir = themeDir(o.content(), config);
-        Path cacheDir = Path.of(config.cacheDir());
-        OutputFolder output = OutputFolder.check(o.content(), o.out(), cacheDir);
-
-        ContentSet content = new ContentScanner(Set.of(ConfigLoader.FILE_NAME)).scan(o.content());
+        ContentSet content = new ContentScanner(Set.of(ConfigLoader.FILE_NAME)).scan(contentDir);
         LOG.debug("discover: {} pages, {} assets ({} ms)", content.pages().size(), content.assets().size(), ms(start));
         String repoPrefix = repoContentPrefix(content.root());
         Routes routes = new Routes(content, config.basePath(), config.repoUrl(), repoPrefix);
-        ParsedContent parsed = new ContentParser(routes).parse(content, o.threads());
+        ParsedContent parsed = new ContentParser(routes).parse(content, threads);
         LOG.debug("parse: {} pages ({} ms)", parsed.pages().size(), ms(start));
+        List<Pattern> ignore = config.links().ignore().stream().map(Pattern::compile).toList();
+        LinkReport links = new LinkChecker(routes, ignore).check(parsed.pages());
+        LOG.debug("links: {} internal links resolved ({} ms)", links.checked(), ms(start));
 
         List<Finding> findings = new ArrayList<>(content.findings());
         findings.addAll(routes.findings());
         findings.addAll(parsed.findings());
+        findings.addAll(links.findings());
+        if (config.links().checkExternal()) {
+            findings.addAll(new ExternalChecker(config.links(), Path.of(config.cacheDir()), Clock.systemUTC())
+                    .check(links.external(), System.err));
+            LOG.debug("external links: {} ({} ms)", links.external().size(), ms(start));
+        }
+        findings.sort(Finding.ORDER);
+        return new Analysis(content, routes, parsed.pages(), links, findings, repoPrefix);
+    }
+
+    public static Result run(Options o) throws IOException, ConfigException, OutputFolder.RefusedException {
+        long start = System.nanoTime();
+        Config config = o.config();
+        Optional<Path> themeDir = themeDir(o.content(), config);
+        if (!Files.isDirectory(o.content())) {
+            throw new ConfigException(null, 0, "the content folder " + o.content() + " does not exist",
+                    "run docpulse from your project folder, or give --content DIR");
+        }
+        OutputFolder output = OutputFolder.check(o.content(), o.out(), Path.of(config.cacheDir()));
+        Analysis a = analyze(o.content(), config, o.threads());
 
         Path staging = output.stage();
         try {
-            SiteRenderer renderer = new SiteRenderer(config, themeDir, generator(), repoPrefix);
+            SiteRenderer renderer = new SiteRenderer(config, themeDir, generator(), a.repoPrefix());
             List<SiteRenderer.SiteFile> files = new ArrayList<>();
-            for (SourceFile a : content.assets()) files.add(new SiteRenderer.SiteFile(a.path(), a.absolute()));
-            SiteRenderer.Rendered rendered = renderer.render(parsed.pages(), routes, files, staging, o.threads());
+            for (SourceFile f : a.content().assets()) files.add(new SiteRenderer.SiteFile(f.path(), f.absolute()));
+            SiteRenderer.Rendered rendered = renderer.render(a.pages(), files, staging, o.threads());
+            List<Finding> findings = new ArrayList<>(a.findings());
             findings.addAll(rendered.findings());
             findings.sort(Finding.ORDER);
-            List<Page> pages = parsed.pages();
             Files.write(staging.resolve("report.json"),
-                    ReportJson.render(config, generator(), o.now(), pages, findings));
+                    ReportJson.render(config, generator(), o.now(), a.pages(), a.links(), findings));
             LOG.debug("render: {} pages ({} ms)", rendered.pages(), ms(start));
             output.publish(staging);
-            return new Result(rendered.pages(), content.pages().size(), findings, output.path(),
+            return new Result(rendered.pages(), a.content().pages().size(), findings, output.path(),
                     Duration.ofNanos(System.nanoTime() - start));
         } catch (IOException | RuntimeException e) {
             OutputFolder.discard(staging);

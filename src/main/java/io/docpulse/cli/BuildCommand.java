@@ -5,13 +5,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import io.docpulse.Build;
 import io.docpulse.config.Config;
 import io.docpulse.config.ConfigException;
-import io.docpulse.config.ConfigLoader;
 import io.docpulse.content.Finding;
 import io.docpulse.content.Severity;
 import io.docpulse.render.OutputFolder;
@@ -26,35 +24,15 @@ final class BuildCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--content", paramLabel = "DIR", defaultValue = "content",
-            description = "Folder of Markdown to build (default: ${DEFAULT-VALUE}).")
-    Path content;
+    @CommandLine.Mixin
+    ContentOptions options;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "site-output",
             description = "Folder the site is written to (default: ${DEFAULT-VALUE}). Replaced only when the build succeeds.")
     Path out;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "Config file (default: docpulse.yml next to the content folder, else inside it).")
-    Path config;
-
-    @Option(names = "--base-url", paramLabel = "URL",
-            description = "Where the site is published, e.g. https://example.com/docs/ or /docs/ (overrides base_url).")
-    String baseUrl;
-
-    @Option(names = "--cache-dir", paramLabel = "DIR",
-            description = "docpulse's cache folder (overrides cache_dir; default: .docpulse).")
-    String cacheDir;
-
-    @Option(names = "--threads", paramLabel = "N",
-            description = "Threads for parsing and rendering (default: the number of processors).")
-    Integer threads;
-
     @Option(names = "--drafts", description = "Also build pages marked draft: true.")
     boolean drafts;
-
-    @Option(names = "--strict", description = "Fail (exit 1) when there is any warning or error.")
-    boolean strict;
 
     @CommandLine.Mixin
     Verbosity verbosity;
@@ -62,22 +40,27 @@ final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, ConfigException, OutputFolder.RefusedException {
         verbosity.apply();
-        PrintWriter stdout = spec.commandLine().getOut();
-        PrintWriter stderr = spec.commandLine().getErr();
-        Config cfg = ConfigLoader.load(config != null ? Optional.of(config) : ConfigLoader.locate(content));
-        if (baseUrl != null) cfg = cfg.withBaseUrl(baseUrl);
-        if (cacheDir != null) cfg = cfg.withCacheDir(cacheDir);
+        CommandLine cli = spec.commandLine();
+        Config cfg = options.config(cli);
         if (drafts) cfg = cfg.withDrafts(true);
-        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (n < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be 1 or more");
-        Build.Result result = Build.run(new Build.Options(content, out, cfg, n, now(spec.commandLine())));
-        printFindings(stderr, content, result.findings(), verbosity.showNotes());
+        Build.Result result = Build.run(new Build.Options(options.content, out, cfg, options.threads(cli), now(cli)));
+        printFindings(cli.getErr(), options.content, result.findings(), verbosity.showNotes());
         if (!verbosity.quiet()) {
-            stdout.println(Messages.summary("Built", result.pages(), result.findings(), result.elapsed(), out.toString()));
+            cli.getOut().println(Messages.summary("Built", result.pages(), result.findings(), result.elapsed(), out.toString()));
         }
-        long problems = Messages.count(result.findings(), Severity.ERROR) + Messages.count(result.findings(), Severity.WARNING);
-        if (strict && problems > 0) {
-            stderr.println(Messages.error(Messages.strictFailed(problems)));
+        return verdict(cli.getErr(), result.findings(), options.strict, false);
+    }
+
+    /** Exit code 1 when errors (if {@code errorsFail}) or, with --strict, warnings are present. */
+    static int verdict(PrintWriter err, List<Finding> findings, boolean strict, boolean errorsFail) {
+        long errors = Messages.count(findings, Severity.ERROR);
+        long warnings = Messages.count(findings, Severity.WARNING);
+        if (strict && errors + warnings > 0) {
+            err.println(Messages.error(Messages.strictFailed(errors + warnings)));
+            return ExitCode.FINDINGS.code();
+        }
+        if (errorsFail && errors > 0) {
+            err.println(Messages.error(Messages.errorsFailed(errors)));
             return ExitCode.FINDINGS.code();
         }
         return ExitCode.OK.code();

@@ -55,6 +55,10 @@ final class Messages {
         return "--strict: " + plural(problems, "error or warning", "errors or warnings") + " fail the build";
     }
 
+    static String errorsFailed(long errors) {
+        return plural(errors, "error") + " found";
+    }
+
     private static String plural(long n, String one) {
         return plural(n, one, one + "s");
     }

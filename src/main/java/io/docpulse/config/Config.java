@@ -20,13 +20,15 @@ import java.util.Optional;
  * @param cacheDir        {@code cache_dir}: docpulse's cache folder
  * @param navMaxSiblings  {@code nav.max_siblings}: how many pages of one folder the sidebar lists before it shows "N more"
  * @param drafts          {@code drafts}: build pages marked {@code draft: true}
+ * @param links           the {@code links:} section
  */
 public record Config(Optional<Path> file, String siteName, String siteDescription, String baseUrl, String repoUrl,
                      String editBranch, String theme, String language, String cacheDir, int navMaxSiblings,
-                     boolean drafts) {
+                     boolean drafts, LinksConfig links) {
 
     public static Config defaults() {
-        return new Config(Optional.empty(), "Documentation", "", "", "", "main", "default", "en", ".docpulse", 50, false);
+        return new Config(Optional.empty(), "Documentation", "", "", "", "main", "default", "en", ".docpulse", 50, false,
+                LinksConfig.defaults());
     }
 
     /** The path part of {@link #baseUrl()}, always starting and ending with a slash. */
@@ -57,16 +59,21 @@ public record Config(Optional<Path> file, String siteName, String siteDescriptio
 
     public Config withBaseUrl(String value) {
         return new Config(file, siteName, siteDescription, value, repoUrl, editBranch, theme, language, cacheDir,
-                navMaxSiblings, drafts);
+                navMaxSiblings, drafts, links);
     }
 
     public Config withCacheDir(String value) {
         return new Config(file, siteName, siteDescription, baseUrl, repoUrl, editBranch, theme, language, value,
-                navMaxSiblings, drafts);
+                navMaxSiblings, drafts, links);
+    }
+
+    public Config withLinks(LinksConfig value) {
+        return new Config(file, siteName, siteDescription, baseUrl, repoUrl, editBranch, theme, language, cacheDir,
+                navMaxSiblings, drafts, value);
     }
 
     public Config withDrafts(boolean value) {
         return new Config(file, siteName, siteDescription, baseUrl, repoUrl, editBranch, theme, language, cacheDir,
-                navMaxSiblings, value);
+                navMaxSiblings, value, links);
     }
 }

@@ -22,6 +22,7 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Reads {@code docpulse.yml}. Every key is checked against the known ones; an unknown key is an
@@ -47,6 +48,15 @@ public final class ConfigLoader {
         k.put("drafts", "true or false");
         k.put("nav", "section");
         k.put("nav.max_siblings", "whole number");
+        k.put("links", "section");
+        k.put("links.check_external", "true or false");
+        k.put("links.ignore", "list");
+        k.put("links.timeout", "whole number");
+        k.put("links.max_concurrency", "whole number");
+        k.put("links.max_per_host", "whole number");
+        k.put("links.retries", "whole number");
+        k.put("links.max_redirects", "whole number");
+        k.put("links.cache_hours", "whole number");
         return k;
     }
 
@@ -81,12 +91,13 @@ public final class ConfigLoader {
             throw new ConfigException(path, 0, "cannot read: " + e.getMessage(), "");
         }
         Map<String, ScalarNode> values = new HashMap<>();
+        Map<String, List<ScalarNode>> lists = new HashMap<>();
         if (root != null) {
             if (!(root instanceof MappingNode map)) {
                 throw new ConfigException(path, line(root), "the config must be a map of key: value",
                         "write one `key: value` per line, for example site_name: Team handbook");
             }
-            collect(path, "", map, values);
+            collect(path, "", map, values, lists);
         }
         Config d = Config.defaults();
         String baseUrl = text(values, "base_url", d.baseUrl());
@@ -103,11 +114,47 @@ public final class ConfigLoader {
                 baseUrl, text(values, "repo_url", d.repoUrl()), text(values, "edit_branch", d.editBranch()),
                 text(values, "theme", d.theme()), text(values, "language", d.language()),
                 text(values, "cache_dir", d.cacheDir()), number(path, values, "nav.max_siblings", d.navMaxSiblings()),
-                bool(path, values, "drafts", d.drafts()));
+                bool(path, values, "drafts", d.drafts()), links(path, values, lists));
     }
 
-    private static void collect(Path file, String prefix, MappingNode map, Map<String, ScalarNode> out)
+    private static LinksConfig links(Path file, Map<String, ScalarNode> values, Map<String, List<ScalarNode>> lists)
             throws ConfigException {
+        LinksConfig d = LinksConfig.defaults();
+        List<String> ignore = new java.util.ArrayList<>();
+        for (ScalarNode n : lists.getOrDefault("links.ignore", List.of())) {
+            try {
+                java.util.regex.Pattern.compile(n.getValue());
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw new ConfigException(file, line(n), "links.ignore: '" + n.getValue() + "' is not a valid regular expression: "
+                        + e.getDescription(), "escape special characters with a backslash, for example \\. for a dot");
+            }
+            ignore.add(n.getValue());
+        }
+        return new LinksConfig(bool(file, values, "links.check_external", d.checkExternal()), ignore,
+                number(file, values, "links.timeout", d.timeoutSeconds()),
+                number(file, values, "links.max_concurrency", d.maxConcurrency()),
+                number(file, values, "links.max_per_host", d.maxPerHost()),
+                numberOrZero(file, values, "links.retries", d.retries()),
+                numberOrZero(file, values, "links.max_redirects", d.maxRedirects()),
+                numberOrZero(file, values, "links.cache_hours", d.cacheHours()));
+    }
+
+    private static int numberOrZero(Path file, Map<String, ScalarNode> values, String key, int fallback)
+            throws ConfigException {
+        ScalarNode n = values.get(key);
+        if (n == null) return fallback;
+        try {
+            int v = Integer.parseInt(n.getValue().strip());
+            if (v < 0) throw new NumberFormatException();
+            return v;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(file, line(n), "'" + key + "' must be a whole number, 0 or more, not '" + n.getValue() + "'",
+                    "for example " + key.substring(key.lastIndexOf('.') + 1) + ": " + fallback);
+        }
+    }
+
+    private static void collect(Path file, String prefix, MappingNode map, Map<String, ScalarNode> out,
+                                Map<String, List<ScalarNode>> lists) throws ConfigException {
         for (NodeTuple t : map.getValue()) {
             String key = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : "?";
             String full = prefix + key;
@@ -122,11 +169,24 @@ public final class ConfigLoader {
             Node v = t.getValueNode();
             if (kind.equals("section")) {
                 if (v instanceof MappingNode m) {
-                    collect(file, full + ".", m, out);
+                    collect(file, full + ".", m, out, lists);
                 } else if (!(v instanceof ScalarNode s && (s.getValue().isEmpty()))) {
                     throw new ConfigException(file, line, "'" + full + "' must be a section of keys",
                             "indent its keys under it, for example\n  " + full + ":\n    max_siblings: 50");
                 }
+            } else if (kind.equals("list")) {
+                List<ScalarNode> items = new java.util.ArrayList<>();
+                if (v instanceof SequenceNode seq) {
+                    for (Node item : seq.getValue()) {
+                        if (!(item instanceof ScalarNode sn)) {
+                            throw new ConfigException(file, line(item), "'" + full + "' must be a list of strings", "");
+                        }
+                        items.add(sn);
+                    }
+                } else if (v instanceof ScalarNode sn && !sn.getValue().isBlank()) {
+                    items.add(sn);
+                }
+                lists.put(full, items);
             } else if (v instanceof ScalarNode s) {
                 out.put(full, s);
             } else {

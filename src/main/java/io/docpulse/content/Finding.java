@@ -11,8 +11,11 @@ import java.util.Objects;
  * @param where    file, line and column it concerns
  * @param message  what is wrong, in one sentence
  * @param hint     what to do about it, or empty
+ * @param details  facts behind the finding, by name (for a link: {@code text} and {@code target}), in
+ *                 key order; written to report.json as they are
  */
-public record Finding(String rule, Severity severity, SourceRef where, String message, String hint) {
+public record Finding(String rule, Severity severity, SourceRef where, String message, String hint,
+                      java.util.Map<String, String> details) {
     /** File, then line, then column, then rule: the order of report.json and the console. */
     public static final Comparator<Finding> ORDER = Comparator
             .comparing((Finding f) -> f.where().file())
@@ -27,5 +30,10 @@ public record Finding(String rule, Severity severity, SourceRef where, String me
         Objects.requireNonNull(where);
         Objects.requireNonNull(message);
         hint = hint == null ? "" : hint;
+        details = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(details));
+    }
+
+    public Finding(String rule, Severity severity, SourceRef where, String message, String hint) {
+        this(rule, severity, where, message, hint, java.util.Map.of());
     }
 }

@@ -56,9 +56,12 @@ final class MarkdownRenderer {
     private static final Pattern ALERT = Pattern.compile("^\\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\\][ \\t]*(?:\\r?\\n|$)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ADMONITION_LINE = Pattern.compile("^[ \\t]*(?:!!!|\\?\\?\\?)", Pattern.MULTILINE);
-    private static final Pattern EXPLICIT_ID = Pattern.compile("\\s*\\{#([A-Za-z0-9_:.\\-]+)\\}\\s*$");
+    // {#id}, and mdBook/Pandoc's { #id .class } form
+    private static final Pattern EXPLICIT_ID = Pattern.compile("\\s*\\{\\s*#([A-Za-z0-9_:.\\-]+)(?:\\s+[^}]*)?\\s*\\}\\s*$");
     private static final Pattern HTML_URL_ATTR = Pattern.compile(
             "(\\s(?:href|src)\\s*=\\s*)(?:\"([^\"]*)\"|'([^']*)')", Pattern.CASE_INSENSITIVE);
+    private static final Pattern HTML_ANCHOR_ATTR = Pattern.compile(
+            "<[a-zA-Z][^>]*?\\s(?:id|name)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')", Pattern.CASE_INSENSITIVE);
     private static final Set<String> HTML_LINK_TAGS = Set.of("a", "img", "source", "link", "video", "audio");
     private static final Pattern HTML_TAG_ATTR = Pattern.compile(
             "<(a|img|source|link|video|audio)\\b[^>]*?\\s(href|src)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')",
@@ -66,7 +69,7 @@ final class MarkdownRenderer {
 
     /** What the render of one page gives back. */
     record Rendered(String html, List<io.docpulse.content.Heading> headings, List<RawLink> links, String text,
-                    boolean usesMermaid, List<String> codeLanguages) {
+                    boolean usesMermaid, List<String> codeLanguages, List<String> htmlAnchors) {
     }
 
     /** Per-page state the flexmark callbacks read, kept in the document's data. */
@@ -132,6 +135,7 @@ final class MarkdownRenderer {
         List<RawLink> links = new ArrayList<>();
         boolean[] mermaid = {false};
         List<String> languages = new ArrayList<>();
+        List<String> anchors = new ArrayList<>();
         GitHubSlugger slugger = new GitHubSlugger();
         // Explicit ids first, so a generated id never takes one a writer chose.
         List<Heading> flexHeadings = new ArrayList<>();
@@ -175,11 +179,12 @@ final class MarkdownRenderer {
                 if (r != null) links.add(rawLink(path, r.getUrl().toString(), collectText(ref), true, n, lines));
             } else if (n instanceof HtmlBlock || n instanceof HtmlInline) {
                 htmlLinks(path, n, lines, links);
+                htmlAnchors(n, anchors);
             }
         }
         String html = renderer.render(doc);
         String text = PlainText.of(doc);
-        return new Rendered(html, headings, links, text, mermaid[0], languages);
+        return new Rendered(html, headings, links, text, mermaid[0], languages, anchors);
     }
 
     private static RawLink rawLink(String path, String target, String text, boolean image, Node n, LineIndex lines) {
@@ -199,6 +204,12 @@ final class MarkdownRenderer {
             boolean image = !tag.equals("a") && !tag.equals("link");
             links.add(new RawLink(value, "", image, new SourceRef(path, lines.line(offset), lines.column(offset))));
         }
+    }
+
+    private static void htmlAnchors(Node n, List<String> anchors) {
+        CharSequence chars = n.getChars();
+        Matcher m = HTML_ANCHOR_ATTR.matcher(chars);
+        while (m.find()) anchors.add(m.group(1) != null ? m.group(1) : m.group(2));
     }
 
     private static String collectText(Node n) {

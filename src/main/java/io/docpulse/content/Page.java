@@ -18,14 +18,17 @@ import java.util.List;
  * @param bodyHasH1   whether the body starts its own level-1 heading (then the theme adds none)
  * @param usesMermaid whether the page has a mermaid diagram (the theme loads mermaid only then)
  * @param codeLanguages the languages named by its fenced code blocks, in order of first use (mermaid excluded)
+ * @param htmlAnchors ids and {@code <a name>} anchors defined in the page's raw HTML
  * @param sha256      hash of the file's bytes, hex
  */
 public record Page(String path, String route, String title, TitleSource titleSource, FrontMatter frontMatter,
                    List<Heading> headings, List<RawLink> links, String text, int words, String html,
-                   boolean bodyHasH1, boolean usesMermaid, List<String> codeLanguages, String sha256) {
+                   boolean bodyHasH1, boolean usesMermaid, List<String> codeLanguages, List<String> htmlAnchors,
+                   String sha256) {
     public Page {
         headings = List.copyOf(headings);
         codeLanguages = List.copyOf(codeLanguages);
+        htmlAnchors = List.copyOf(htmlAnchors);
         links = List.copyOf(links);
     }
 }

@@ -28,6 +28,8 @@ public final class Routes {
     private final Set<String> assets;
     private final Set<String> folders;
     private final Map<String, String> lowerCasePages;
+    private final Map<String, String> lowerCaseFolders;
+    private final Map<String, String> lowerCaseAssets;
     private final String basePath;
     private final Pattern forge;
     private final String repoContentPrefix;
@@ -87,6 +89,12 @@ public final class Routes {
         this.assets = Set.copyOf(content.assets().stream().map(SourceFile::path).toList());
         this.folders = Set.copyOf(folderSet);
         this.lowerCasePages = Map.copyOf(lower);
+        Map<String, String> lowerFolders = new HashMap<>();
+        new java.util.TreeSet<>(folderSet).forEach(f -> lowerFolders.putIfAbsent(f.toLowerCase(Locale.ROOT), f));
+        this.lowerCaseFolders = Map.copyOf(lowerFolders);
+        Map<String, String> lowerAssets = new HashMap<>();
+        content.assets().forEach(a -> lowerAssets.putIfAbsent(a.path().toLowerCase(Locale.ROOT), a.path()));
+        this.lowerCaseAssets = Map.copyOf(lowerAssets);
         this.findings = List.copyOf(problems);
     }
 
@@ -127,8 +135,15 @@ public final class Routes {
      * @param route       the site route it points at, or empty when it does not point into the site
      * @param fragment    the {@code #fragment} without the hash, decoded, or empty
      * @param suffix      query and fragment exactly as written ({@code ?x=1#y}), or empty
+     * @param caseDiffers the path as written matches {@link #contentPath()} only when case is ignored
+     *                    (the site links to the real file; case-sensitive hosts such as GitHub would not)
      */
-    public record Target(Kind kind, String contentPath, String route, String fragment, String suffix) {
+    public record Target(Kind kind, String contentPath, String route, String fragment, String suffix,
+                         boolean caseDiffers) {
+        public Target(Kind kind, String contentPath, String route, String fragment, String suffix) {
+            this(kind, contentPath, route, fragment, suffix, false);
+        }
+
         public boolean internal() {
             return kind != Kind.EXTERNAL && kind != Kind.OUTSIDE;
         }
@@ -170,6 +185,9 @@ public final class Routes {
                 abs = abs.substring(basePath.length() - 1);
             } else if (!repoContentPrefix.isEmpty() && abs.startsWith("/" + repoContentPrefix)) {
                 abs = abs.substring(repoContentPrefix.length());
+            } else if (basePath.length() > 1) {
+                // Same host, but outside the path this site is published under: another site's page.
+                return new Target(Kind.EXTERNAL, "", "", fragment, suffix);
             }
             joined = abs.substring(1);
         } else {
@@ -194,13 +212,26 @@ public final class Routes {
         // a link to the built URL of a page (guide/setup/ for guide/setup.md)
         String owner = routeOwners.get(asFolder);
         if (owner != null) return new Target(Kind.PAGE, owner, asFolder, fragment, suffix);
-        String route = normal.toLowerCase(Locale.ROOT).endsWith(".md") ? routeFor(normal) : normal;
+        // Docs written on Windows or macOS often get the case of a file name wrong.
+        String lower = normal.toLowerCase(Locale.ROOT);
+        String page = lowerCasePages.get(lower);
+        if (page == null && !trailingSlash) page = lowerCasePages.get(lower + ".md");
+        if (page != null) return new Target(Kind.PAGE, page, pageRoutes.get(page), fragment, suffix, true);
+        String folder = lowerCaseFolders.get(lower.endsWith("/") || lower.isEmpty() ? lower : lower + "/");
+        if (folder != null) return new Target(Kind.FOLDER, folder, folder, fragment, suffix, true);
+        String asset = lowerCaseAssets.get(lower);
+        if (asset != null) return new Target(Kind.ASSET, asset, asset, fragment, suffix, true);
+        String route = lower.endsWith(".md") ? routeFor(normal) : normal;
         return new Target(Kind.MISSING, normal, route, fragment, suffix);
     }
 
-    /** The content path of a page whose path matches {@code path} ignoring case, or null. */
-    public String pageIgnoringCase(String path) {
-        return lowerCasePages.get(path.toLowerCase(Locale.ROOT));
+    /** Every page path, asset path and folder, for suggesting the closest one to a broken link. */
+    public java.util.List<String> allPaths() {
+        java.util.List<String> out = new ArrayList<>(pageRoutes.keySet());
+        out.addAll(assets);
+        folders.stream().filter(f -> !f.isEmpty()).forEach(out::add);
+        java.util.Collections.sort(out);
+        return out;
     }
 
     /** The href that leads from the page at {@code fromRoute} to {@code target}. */

@@ -21,6 +21,8 @@ import io.docpulse.content.Heading;
 import io.docpulse.content.Page;
 import io.docpulse.content.Routes;
 import io.docpulse.content.Severity;
+import io.docpulse.links.LinkReport;
+import io.docpulse.links.PageLinks;
 
 /**
  * {@code report.json}: the machine-readable result of a build. Its shape is a contract, versioned by
@@ -34,7 +36,7 @@ public final class ReportJson {
     }
 
     public static byte[] render(Config config, String generator, Instant generatedAt, List<Page> pages,
-                                List<Finding> findings) throws IOException {
+                                LinkReport links, List<Finding> findings) throws IOException {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("schemaVersion", SCHEMA_VERSION);
         root.put("generator", generator);
@@ -69,6 +71,15 @@ public final class ReportJson {
                 hs.add(hm);
             }
             m.put("headings", hs);
+            PageLinks pl = links.pages().get(p.path());
+            if (pl != null) {
+                Map<String, Object> lm = new LinkedHashMap<>();
+                lm.put("outbound", pl.outbound());
+                lm.put("inbound", pl.inbound());
+                lm.put("clickDepth", pl.clickDepth() < 0 ? null : pl.clickDepth());
+                lm.put("orphan", pl.orphan());
+                m.put("links", lm);
+            }
             pageList.add(m);
         }
         root.put("pages", pageList);
@@ -82,6 +93,7 @@ public final class ReportJson {
             m.put("column", f.where().column());
             m.put("message", f.message());
             m.put("hint", f.hint());
+            if (!f.details().isEmpty()) m.put("details", f.details());
             fl.add(m);
         }
         root.put("findings", fl);

@@ -61,7 +61,7 @@ public final class SiteRenderer {
     private record Out(String path, byte[] bytes) {
     }
 
-    public Rendered render(List<Page> allPages, Routes routes, List<SiteFile> contentFiles, Path out, int threads)
+    public Rendered render(List<Page> allPages, List<SiteFile> contentFiles, Path out, int threads)
             throws IOException {
         List<Page> pages = allPages.stream().filter(p -> config.drafts() || !p.frontMatter().draft()).toList();
         NavTree nav = new NavTree(pages);

@@ -1,0 +1,44 @@
+package io.docpulse.cli;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+import io.docpulse.Build;
+import io.docpulse.config.Config;
+import io.docpulse.config.ConfigException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code docpulse check}: runs the analyses without writing the site; fails on errors. */
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Checks the docs (links, anchors, assets, front matter) without writing the site.",
+                "Exits 1 when there is an error finding (or, with --strict, a warning)."})
+final class CheckCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin
+    ContentOptions options;
+
+    @CommandLine.Mixin
+    Verbosity verbosity;
+
+    @Override
+    public Integer call() throws IOException, ConfigException {
+        verbosity.apply();
+        CommandLine cli = spec.commandLine();
+        Config cfg = options.config(cli);
+        long start = System.nanoTime();
+        Build.Analysis a = Build.analyze(options.content, cfg, options.threads(cli));
+        BuildCommand.printFindings(cli.getErr(), options.content, a.findings(), verbosity.showNotes());
+        if (!verbosity.quiet()) {
+            cli.getOut().println(Messages.summary("Checked", a.pages().size(), a.findings(),
+                    Duration.ofNanos(System.nanoTime() - start), null)
+                    .replace(" in ", " and " + a.links().checked() + " internal links"
+                            + (cfg.links().checkExternal() ? " and " + a.links().external().size() + " external links" : "")
+                            + " in "));
+        }
+        return BuildCommand.verdict(cli.getErr(), a.findings(), options.strict, true);
+    }
+}

@@ -1,0 +1,313 @@
+package io.docpulse.links;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+import io.docpulse.content.Finding;
+import io.docpulse.content.Heading;
+import io.docpulse.content.Page;
+import io.docpulse.content.RawLink;
+import io.docpulse.content.Routes;
+import io.docpulse.content.Severity;
+
+/**
+ * The links stage: resolves every internal link, image and {@code #anchor} against the site held
+ * in memory, builds the link graph (inbound and outbound links, orphans, click depth) and collects
+ * the external links for the optional external check.
+ */
+public final class LinkChecker {
+    private final Routes routes;
+    private final List<Pattern> ignore;
+
+    /**
+     * @param routes the site's URL layout
+     * @param ignore links whose target matches one of these are not checked
+     */
+    public LinkChecker(Routes routes, List<Pattern> ignore) {
+        this.routes = routes;
+        this.ignore = List.copyOf(ignore);
+    }
+
+    /** Anchors of one page: exact ids, and the same lower-cased (browsers on the site match those too). */
+    private record Anchors(Set<String> exact, Set<String> lower, List<String> all) {
+        static Anchors of(Page p) {
+            Set<String> exact = new HashSet<>();
+            List<String> all = new ArrayList<>();
+            for (Heading h : p.headings()) {
+                if (exact.add(h.id())) all.add(h.id());
+            }
+            for (String a : p.htmlAnchors()) {
+                if (exact.add(a)) all.add(a);
+            }
+            Set<String> lower = new HashSet<>();
+            exact.forEach(a -> lower.add(a.toLowerCase(Locale.ROOT)));
+            return new Anchors(exact, lower, all);
+        }
+
+        boolean has(String fragment) {
+            return exact.contains(fragment) || lower.contains(fragment.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    public LinkReport check(List<Page> pages) {
+        Map<String, Page> byPath = new HashMap<>();
+        Map<String, Anchors> anchors = new HashMap<>();
+        for (Page p : pages) {
+            byPath.put(p.path(), p);
+            anchors.put(p.path(), Anchors.of(p));
+        }
+        Suggestions suggestions = new Suggestions(routes.allPaths());
+        List<Finding> findings = new ArrayList<>();
+        List<ExternalLink> external = new ArrayList<>();
+        Map<String, Set<String>> outbound = new TreeMap<>();
+        int checked = 0;
+        for (Page p : pages) {
+            Set<String> out = new TreeSet<>();
+            for (RawLink link : p.links()) {
+                String raw = link.target().strip();
+                if (ignored(raw)) continue;
+                Routes.Target t = routes.resolve(p.path(), raw);
+                if (t.kind() == Routes.Kind.EXTERNAL) {
+                    String lower = raw.toLowerCase(Locale.ROOT);
+                    if (lower.startsWith("http://") || lower.startsWith("https://")) {
+                        external.add(new ExternalLink(raw, link.text(), link.where()));
+                    }
+                    continue;
+                }
+                checked++;
+                Map<String, String> details = details(link);
+                int cut = raw.indexOf('#');
+                if ((cut < 0 ? raw : raw.substring(0, cut)).indexOf('\\') >= 0 && t.internal()) {
+                    findings.add(new Finding("backslash-in-link", Severity.NOTE, link.where(),
+                            "`" + raw + "` separates folders with backslashes; the site links to it, but GitHub and"
+                                    + " web servers will not", "use forward slashes: `" + raw.replace('\\', '/') + "`",
+                            details(link)));
+                }
+                switch (t.kind()) {
+                    case OUTSIDE -> findings.add(new Finding("link-outside-content", Severity.WARNING, link.where(),
+                            "`" + raw + "` leads outside the content folder, so it will not work in the site",
+                            "link to the file on the forge (with repo_url set), or move it into the content folder",
+                            details));
+                    case MISSING -> findings.add(missing(link, raw, t, suggestions, details));
+                    case SAME_PAGE -> checkFragment(link, raw, p, t.fragment(), anchors.get(p.path()), false,
+                            findings, details);
+                    case PAGE, FOLDER -> {
+                        String target = t.kind() == Routes.Kind.PAGE ? t.contentPath() : routes.pageAt(t.route());
+                        if (t.caseDiffers()) findings.add(caseMismatch(link, raw, t, details));
+                        if (target != null) {
+                            if (!target.equals(p.path())) out.add(target);
+                            Page tp = byPath.get(target);
+                            if (tp != null) {
+                                boolean folderIndex = t.kind() == Routes.Kind.FOLDER || tp.route().equals(folderOf(tp.path()));
+                                checkFragment(link, raw, tp, t.fragment(), anchors.get(target), folderIndex,
+                                        findings, details);
+                            }
+                        }
+                    }
+                    case ASSET -> {
+                        if (t.caseDiffers()) findings.add(caseMismatch(link, raw, t, details));
+                    }
+                    default -> {
+                    }
+                }
+            }
+            outbound.put(p.path(), out);
+        }
+        Map<String, PageLinks> graph = graph(pages, outbound);
+        for (Page p : pages) {
+            PageLinks pl = graph.get(p.path());
+            if (pl.orphan()) {
+                findings.add(new Finding("orphan-page", Severity.NOTE, io.docpulse.content.SourceRef.file(p.path()),
+                        "no other page links here; readers reach it only through the navigation or search",
+                        "link to it from a related page or from its section's index page"));
+            }
+        }
+        return new LinkReport(graph, external, findings, checked);
+    }
+
+    private boolean ignored(String raw) {
+        for (Pattern p : ignore) {
+            if (p.matcher(raw).find()) return true;
+        }
+        return false;
+    }
+
+    private static Map<String, String> details(RawLink link) {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("target", link.target());
+        d.put("text", link.text());
+        return d;
+    }
+
+    private Finding missing(RawLink link, String raw, Routes.Target t, Suggestions suggestions,
+                            Map<String, String> details) {
+        String path = t.contentPath();
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        int dot = name.lastIndexOf('.');
+        boolean asset = link.image() || (dot > 0 && !name.substring(dot).equalsIgnoreCase(".md"));
+        String closest = suggestions.closest(path);
+        String hint = closest == null
+                ? (asset ? "add the file, or fix the path (it is relative to this page's folder)"
+                        : "fix the path (it is relative to this page's folder), or remove the link")
+                : "did you mean `" + closest + "`?";
+        if (closest != null) details.put("suggestion", closest);
+        return new Finding(asset ? "missing-asset" : "broken-link", Severity.ERROR, link.where(),
+                "`" + raw + "` points to " + (path.isEmpty() ? "nothing" : "`" + path + "`")
+                        + ", which is not in the content", hint, details);
+    }
+
+    private static Finding caseMismatch(RawLink link, String raw, Routes.Target t, Map<String, String> details) {
+        return new Finding("case-mismatch", Severity.NOTE, link.where(),
+                "`" + raw + "` matches `" + t.contentPath() + "` only when case is ignored; the site links to it,"
+                        + " but GitHub and case-sensitive servers will not",
+                "write the name with the file's exact case", details);
+    }
+
+    private static void checkFragment(RawLink link, String raw, Page target, String fragment, Anchors anchors,
+                                      boolean folderIndex, List<Finding> findings, Map<String, String> details) {
+        if (fragment.isEmpty() || fragment.equals("top") || anchors.has(fragment)) return;
+        // On GitHub, "#readme" jumps past the file header to the rendered Markdown of any file;
+        // on the site it lands on the page itself, which is what the writer meant.
+        if (fragment.equalsIgnoreCase("readme")) return;
+        String closest = Closest.to(fragment.toLowerCase(Locale.ROOT), anchors.all());
+        if (closest != null) details.put("suggestion", "#" + closest);
+        findings.add(new Finding("missing-anchor", Severity.ERROR, link.where(),
+                "`" + raw + "`: " + (target.path().equals(link.where().file()) ? "this page" : "`" + target.path() + "`")
+                        + " has no heading or anchor `#" + fragment + "`",
+                closest != null ? "did you mean `#" + closest + "`?"
+                        : anchors.all().isEmpty() ? "the page has no headings; remove the #fragment"
+                        : "link to one of its headings, for example `#" + anchors.all().get(0) + "`",
+                details));
+    }
+
+    /** Inbound links, orphans, and click depth through content links and the navigation. */
+    private static Map<String, PageLinks> graph(List<Page> pages, Map<String, Set<String>> outbound) {
+        Map<String, Set<String>> inbound = new TreeMap<>();
+        pages.forEach(p -> inbound.put(p.path(), new TreeSet<>()));
+        outbound.forEach((from, tos) -> tos.forEach(to -> {
+            Set<String> in = inbound.get(to);
+            if (in != null) in.add(from);
+        }));
+        Map<String, Integer> depth = clickDepth(pages, outbound);
+        Map<String, PageLinks> out = new LinkedHashMap<>();
+        for (Page p : pages) {
+            boolean home = p.route().isEmpty();
+            boolean orphan = !home && !p.frontMatter().draft() && inbound.get(p.path()).isEmpty();
+            out.put(p.path(), new PageLinks(p.path(), List.copyOf(outbound.get(p.path())),
+                    List.copyOf(inbound.get(p.path())), depth.getOrDefault(p.path(), -1), orphan));
+        }
+        return out;
+    }
+
+    /**
+     * Breadth-first from the home page. Besides content links, a reader can click the navigation:
+     * every page shows the top-level sections, and a section (its index page, or the generated
+     * section page of a folder without one) lists its pages and subsections.
+     */
+    private static Map<String, Integer> clickDepth(List<Page> pages, Map<String, Set<String>> outbound) {
+        Map<String, String> folderNode = new HashMap<>();
+        Map<String, List<String>> children = new HashMap<>();
+        String home = null;
+        for (Page p : pages) {
+            if (p.frontMatter().draft()) continue;
+            String folder = folderOf(p.path());
+            boolean index = p.route().equals(folder);
+            if (p.route().isEmpty()) home = p.path();
+            if (index) folderNode.put(folder, p.path());
+        }
+        for (Page p : pages) {
+            if (p.frontMatter().draft()) continue;
+            String folder = folderOf(p.path());
+            String node = p.path();
+            boolean index = p.route().equals(folder);
+            String parent = index ? parentFolder(folder) : folder;
+            if (parent == null) continue;
+            // register the chain of folders up to the root, so folders without an index page count
+            String child = node;
+            String f = parent;
+            while (f != null) {
+                String fNode = folderNode.getOrDefault(f, "folder:" + f);
+                List<String> list = children.computeIfAbsent(fNode, k -> new ArrayList<>());
+                if (!list.contains(child)) list.add(child);
+                if (folderNode.containsKey(f) || f.isEmpty()) break;
+                child = fNode;
+                f = parentFolder(f);
+            }
+        }
+        String root = home != null ? home : "folder:";
+        List<String> top = children.getOrDefault(root, List.of());
+        Map<String, Integer> depth = new HashMap<>();
+        Deque<String> queue = new ArrayDeque<>();
+        depth.put(root, 0);
+        queue.add(root);
+        while (!queue.isEmpty()) {
+            String n = queue.poll();
+            int d = depth.get(n);
+            List<String> next = new ArrayList<>(outbound.getOrDefault(n, Set.of()));
+            next.addAll(children.getOrDefault(n, List.of()));
+            next.addAll(top);
+            for (String m : next) {
+                if (!depth.containsKey(m)) {
+                    depth.put(m, d + 1);
+                    queue.add(m);
+                }
+            }
+        }
+        return depth;
+    }
+
+    private static String folderOf(String path) {
+        return path.substring(0, path.lastIndexOf('/') + 1);
+    }
+
+    /** {@code a/b/} gives {@code a/}, {@code a/} gives {@code ""}, {@code ""} gives null. */
+    private static String parentFolder(String folder) {
+        if (folder.isEmpty()) return null;
+        String trimmed = folder.substring(0, folder.length() - 1);
+        return trimmed.substring(0, trimmed.lastIndexOf('/') + 1);
+    }
+
+    /** "Did you mean" for a missing path: same file name elsewhere, else a near spelling. */
+    private static final class Suggestions {
+        private final Map<String, List<String>> byName = new HashMap<>();
+        private final Map<String, List<String>> byFolder = new HashMap<>();
+        private final Map<Character, List<String>> namesByInitial = new HashMap<>();
+
+        Suggestions(List<String> paths) {
+            for (String p : paths) {
+                String trimmed = p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+                String name = trimmed.substring(trimmed.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+                byName.computeIfAbsent(name, k -> new ArrayList<>()).add(p);
+                byFolder.computeIfAbsent(folderOf(trimmed), k -> new ArrayList<>()).add(p);
+                if (!name.isEmpty()) {
+                    namesByInitial.computeIfAbsent(name.charAt(0), k -> new ArrayList<>()).add(name);
+                }
+            }
+        }
+
+        String closest(String missing) {
+            String trimmed = missing.endsWith("/") ? missing.substring(0, missing.length() - 1) : missing;
+            String name = trimmed.substring(trimmed.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+            List<String> same = byName.get(name);
+            if (same != null && same.size() == 1) return same.get(0);
+            String near = Closest.to(trimmed, byFolder.getOrDefault(folderOf(trimmed), List.of()));
+            if (near != null) return near;
+            if (name.isEmpty()) return null;
+            String nearName = Closest.to(name, namesByInitial.getOrDefault(name.charAt(0), List.of()));
+            if (nearName == null) return null;
+            List<String> matches = byName.get(nearName);
+            return matches.size() == 1 ? matches.get(0) : null;
+        }
+    }
+}
