@@ -110,6 +110,15 @@ public final class Routes {
         return r;
     }
 
+    /** Whether a normalized content path is a page, folder or asset, ignoring case. */
+    private boolean exists(String normal) {
+        if (normal == null) return false;
+        String lower = normal.toLowerCase(Locale.ROOT);
+        return lowerCasePages.containsKey(lower) || lowerCasePages.containsKey(lower + ".md")
+                || lowerCaseAssets.containsKey(lower)
+                || lowerCaseFolders.containsKey(lower.isEmpty() || lower.endsWith("/") ? lower : lower + "/");
+    }
+
     /** The content path of the page served at {@code route}, or null. */
     public String pageAt(String route) {
         return routeOwners.get(route);
@@ -185,8 +194,9 @@ public final class Routes {
                 abs = abs.substring(basePath.length() - 1);
             } else if (!repoContentPrefix.isEmpty() && abs.startsWith("/" + repoContentPrefix)) {
                 abs = abs.substring(repoContentPrefix.length());
-            } else if (basePath.length() > 1) {
-                // Same host, but outside the path this site is published under: another site's page.
+            } else if (basePath.length() > 1 && !exists(normalize(abs.substring(1)))) {
+                // Not under the base path and not a GitHub-style path from the repository root:
+                // a page of another site on the same host.
                 return new Target(Kind.EXTERNAL, "", "", fragment, suffix);
             }
             joined = abs.substring(1);

@@ -48,6 +48,8 @@ class RoutesTest {
         assertThat(routes.resolve("README.md", "nope.md").kind()).isEqualTo(Routes.Kind.MISSING);
         assertThat(routes.resolve("README.md", "https://github.com/acme/handbook/issues/3").kind())
                 .isEqualTo(Routes.Kind.EXTERNAL);
+        // site-absolute, outside the base path /docs/ and not a file from the repository root: another site
+        assertThat(routes.resolve("README.md", "/windows/win32/api").kind()).isEqualTo(Routes.Kind.EXTERNAL);
     }
 
     @Test
