@@ -13,3 +13,20 @@
     if (path.charAt(path.length - 1) === '/') links[i].setAttribute('href', path + 'index.html' + rest);
   }
 })();
+
+// Anchors written with other capitals (#Install-On-Linux) land on the heading, as on GitHub:
+// the link checker accepts them, so the site must honour them.
+(function () {
+  function follow() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    if (!id || document.getElementById(id)) return;
+    var lower = id.toLowerCase();
+    var all = document.querySelectorAll('[id], a[name]');
+    for (var i = 0; i < all.length; i++) {
+      var el = all[i];
+      if ((el.id || el.getAttribute('name') || '').toLowerCase() === lower) { el.scrollIntoView(); return; }
+    }
+  }
+  window.addEventListener('hashchange', follow);
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', follow); else follow();
+})();
