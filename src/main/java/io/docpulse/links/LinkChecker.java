@@ -278,33 +278,53 @@ public final class LinkChecker {
         return trimmed.substring(0, trimmed.lastIndexOf('/') + 1);
     }
 
-    /** "Did you mean" for a missing path: same file name elsewhere, else a near spelling. */
+    /**
+     * "Did you mean" for a missing path: the same file name elsewhere, else a near spelling of the
+     * file name in the same folder, else anywhere. Compares file names, not whole paths, and
+     * remembers answers: a corpus may link to one missing image hundreds of times.
+     */
     private static final class Suggestions {
         private final Map<String, List<String>> byName = new HashMap<>();
-        private final Map<String, List<String>> byFolder = new HashMap<>();
+        private final Map<String, List<String>> namesInFolder = new HashMap<>();
         private final Map<Character, List<String>> namesByInitial = new HashMap<>();
+        private final Map<String, String> memo = new HashMap<>();
+        private final Map<String, Closest> folderIndex = new HashMap<>();
+        private final Map<Character, Closest> initialIndex = new HashMap<>();
 
         Suggestions(List<String> paths) {
             for (String p : paths) {
                 String trimmed = p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
                 String name = trimmed.substring(trimmed.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-                byName.computeIfAbsent(name, k -> new ArrayList<>()).add(p);
-                byFolder.computeIfAbsent(folderOf(trimmed), k -> new ArrayList<>()).add(p);
-                if (!name.isEmpty()) {
+                List<String> same = byName.computeIfAbsent(name, k -> new ArrayList<>());
+                same.add(p);
+                namesInFolder.computeIfAbsent(folderOf(trimmed), k -> new ArrayList<>()).add(name);
+                if (!name.isEmpty() && same.size() == 1) {
                     namesByInitial.computeIfAbsent(name.charAt(0), k -> new ArrayList<>()).add(name);
                 }
             }
         }
 
         String closest(String missing) {
+            return memo.computeIfAbsent(missing, this::compute);
+        }
+
+        private String compute(String missing) {
             String trimmed = missing.endsWith("/") ? missing.substring(0, missing.length() - 1) : missing;
-            String name = trimmed.substring(trimmed.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+            String folder = folderOf(trimmed);
+            String name = trimmed.substring(folder.length()).toLowerCase(Locale.ROOT);
+            if (name.isEmpty()) return null;
             List<String> same = byName.get(name);
             if (same != null && same.size() == 1) return same.get(0);
-            String near = Closest.to(trimmed, byFolder.getOrDefault(folderOf(trimmed), List.of()));
-            if (near != null) return near;
-            if (name.isEmpty()) return null;
-            String nearName = Closest.to(name, namesByInitial.getOrDefault(name.charAt(0), List.of()));
+            String near = folderIndex.computeIfAbsent(folder,
+                    f -> new Closest(namesInFolder.getOrDefault(f, List.of()))).find(name);
+            if (near != null) {
+                for (String p : byName.get(near)) {
+                    String t = p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+                    if (folderOf(t).equals(folder)) return p;
+                }
+            }
+            String nearName = initialIndex.computeIfAbsent(name.charAt(0),
+                    c -> new Closest(namesByInitial.getOrDefault(c, List.of()))).find(name);
             if (nearName == null) return null;
             List<String> matches = byName.get(nearName);
             return matches.size() == 1 ? matches.get(0) : null;
