@@ -35,8 +35,9 @@ final class CheckCommand implements Callable<Integer> {
         if (!verbosity.quiet()) {
             cli.getOut().println(Messages.summary("Checked", a.pages().size(), a.findings(),
                     Duration.ofNanos(System.nanoTime() - start), null)
-                    .replace(" in ", " and " + a.links().checked() + " internal links"
-                            + (cfg.links().checkExternal() ? " and " + a.links().external().size() + " external links" : "")
+                    .replace(" in ", " and " + Messages.count(a.links().checked(), "internal link")
+                            + (cfg.links().checkExternal()
+                                    ? " and " + Messages.count(a.links().external().size(), "external link") : "")
                             + " in "));
         }
         return BuildCommand.verdict(cli.getErr(), a.findings(), options.strict, true);

@@ -52,7 +52,12 @@ final class Messages {
     }
 
     static String strictFailed(long problems) {
-        return "--strict: " + plural(problems, "error or warning", "errors or warnings") + " fail the build";
+        return "--strict: " + plural(problems, "error or warning", "errors or warnings") + " fail the run";
+    }
+
+    /** {@code 1 internal link}, {@code 3 internal links}. */
+    static String count(long n, String thing) {
+        return plural(n, thing);
     }
 
     static String errorsFailed(long errors) {

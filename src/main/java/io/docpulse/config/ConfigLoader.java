@@ -172,7 +172,7 @@ public final class ConfigLoader {
                     collect(file, full + ".", m, out, lists);
                 } else if (!(v instanceof ScalarNode s && (s.getValue().isEmpty()))) {
                     throw new ConfigException(file, line, "'" + full + "' must be a section of keys",
-                            "indent its keys under it, for example\n  " + full + ":\n    max_siblings: 50");
+                            "indent its keys under it, for example\n  " + full + ":\n    " + firstKeyOf(full) + ": ...");
                 }
             } else if (kind.equals("list")) {
                 List<ScalarNode> items = new java.util.ArrayList<>();
@@ -193,6 +193,13 @@ public final class ConfigLoader {
                 throw new ConfigException(file, line, "'" + full + "' must be a single value (" + kind + ")", "");
             }
         }
+    }
+
+    private static String firstKeyOf(String section) {
+        for (String k : KEYS.keySet()) {
+            if (k.startsWith(section + ".")) return k.substring(section.length() + 1);
+        }
+        return "key";
     }
 
     /** The known key with the smallest edit distance, when it is close enough to be a typo. */

@@ -61,6 +61,7 @@ public final class ContentParser {
                 throw new IOException(e.getCause());
             } finally {
                 pool.shutdownNow();
+            awaitQuietly(pool);
             }
         }
         List<Page> pages = new ArrayList<>();
@@ -171,6 +172,15 @@ public final class ContentParser {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits for tasks still running after a failure, so nothing writes once the caller cleans up. */
+    private static void awaitQuietly(ExecutorService pool) {
+        try {
+            pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

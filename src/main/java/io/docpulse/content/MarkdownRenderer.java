@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.vladsch.flexmark.ast.AutoLink;
 import com.vladsch.flexmark.ast.BlockQuote;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.HardLineBreak;
@@ -169,6 +170,8 @@ final class MarkdownRenderer {
                 }
             } else if (n instanceof Link link) {
                 links.add(rawLink(path, link.getUrl().toString(), collectText(link), false, n, lines));
+            } else if (n instanceof AutoLink auto) {
+                links.add(rawLink(path, auto.getUrl().toString(), auto.getText().toString(), false, n, lines));
             } else if (n instanceof Image image) {
                 links.add(rawLink(path, image.getUrl().toString(), collectText(image), true, n, lines));
             } else if (n instanceof LinkRef ref && ref.isDefined()) {

@@ -169,6 +169,7 @@ public final class ExternalChecker {
             throw new IOException("external link check failed", e.getCause());
         } finally {
             pool.shutdownNow();
+            awaitQuietly(pool);
             if (ticker != null) {
                 ticker.interrupt();
                 progress.print("\r" + " ".repeat(70) + "\r");
@@ -225,7 +226,7 @@ public final class ExternalChecker {
             }
             if (a.code() == 429) {
                 return new Result(Status.UNREACHABLE, 429, "", "still rate limited (429) after "
-                        + config.retries() + " retries", at);
+                        + config.retries() + (config.retries() == 1 ? " retry" : " retries"), at);
             }
             return new Result(Status.BROKEN, a.code(), "", "answered " + a.code() + reasonPhrase(a.code()), at);
         }
@@ -371,5 +372,14 @@ public final class ExternalChecker {
         Path tmp = Files.createTempFile(cacheFile.getParent(), "external-links", ".tmp");
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), cache);
         Files.move(tmp, cacheFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Waits for tasks still running after a failure, so nothing writes once the caller cleans up. */
+    private static void awaitQuietly(ExecutorService pool) {
+        try {
+            pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -29,14 +29,17 @@ import io.docpulse.content.Severity;
 public final class LinkChecker {
     private final Routes routes;
     private final List<Pattern> ignore;
+    private final boolean draftsBuilt;
 
     /**
      * @param routes the site's URL layout
      * @param ignore links whose target matches one of these are not checked
+     * @param draftsBuilt whether pages marked draft are part of the site (--drafts)
      */
-    public LinkChecker(Routes routes, List<Pattern> ignore) {
+    public LinkChecker(Routes routes, List<Pattern> ignore, boolean draftsBuilt) {
         this.routes = routes;
         this.ignore = List.copyOf(ignore);
+        this.draftsBuilt = draftsBuilt;
     }
 
     /** Anchors of one page: exact ids, and the same lower-cased (browsers on the site match those too). */
@@ -108,6 +111,13 @@ public final class LinkChecker {
                         if (target != null) {
                             if (!target.equals(p.path())) out.add(target);
                             Page tp = byPath.get(target);
+                            if (tp != null && tp.frontMatter().draft() && !draftsBuilt
+                                    && !p.frontMatter().draft()) {
+                                findings.add(new Finding("link-to-draft", Severity.WARNING, link.where(),
+                                        "`" + raw + "` leads to a draft (`" + target + "`), which is not part of the site",
+                                        "publish the draft (remove draft: true), or remove the link until it is",
+                                        details));
+                            }
                             if (tp != null) {
                                 boolean folderIndex = t.kind() == Routes.Kind.FOLDER || tp.route().equals(folderOf(tp.path()));
                                 checkFragment(link, raw, tp, t.fragment(), anchors.get(target), folderIndex,

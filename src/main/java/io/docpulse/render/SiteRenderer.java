@@ -171,6 +171,7 @@ public final class SiteRenderer {
             throw new IOException(e.getCause());
         } finally {
             pool.shutdownNow();
+            awaitQuietly(pool);
         }
     }
 
@@ -319,5 +320,14 @@ public final class SiteRenderer {
 
     private static String stripSlash(String s) {
         return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    /** Waits for tasks still running after a failure, so nothing writes once the caller cleans up. */
+    private static void awaitQuietly(ExecutorService pool) {
+        try {
+            pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

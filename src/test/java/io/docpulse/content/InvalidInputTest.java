@@ -103,7 +103,7 @@ class InvalidInputTest {
         Path content = copyInvalid("bad-values");
         TestSites.Run run = TestSites.build(dir, content, "--strict");
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("--strict: 3 errors or warnings fail the build");
+        assertThat(run.err()).contains("--strict: 3 errors or warnings fail the run");
     }
 
     @Test

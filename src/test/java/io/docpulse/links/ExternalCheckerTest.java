@@ -156,7 +156,8 @@ class ExternalCheckerTest {
     @Test
     void checkExternalFromTheCommandLine() throws IOException {
         Path content = TestSites.write(dir.resolve("content"), Map.of(
-                "README.md", "# Home\n\n[fine](" + base + "/ok) and [dead](" + base + "/gone)\n"));
+                "README.md", "# Home\n\n[fine](" + base + "/ok) and [dead](" + base + "/gone)\n\nAlso <" + base
+                        + "/gone?auto> and " + base + "/ok?bare\n"));
         TestSites.Run off = TestSites.run("check", "--content", content.toString(), "--cache-dir", dir.resolve("c").toString());
         assertThat(off.exitCode()).isZero();
         assertThat(hits).isEmpty();
@@ -165,6 +166,7 @@ class ExternalCheckerTest {
         assertThat(on.exitCode()).isEqualTo(1);
         int column = ("[fine](" + base + "/ok) and ").length() + 1;
         assertThat(on.err()).contains("README.md:3:" + column + ": error: `" + base + "/gone` answered 404 Not Found [broken-external-link]");
-        assertThat(on.out()).contains("and 2 external links");
+        assertThat(on.err()).contains("`" + base + "/gone?auto` answered 404");
+        assertThat(on.out()).contains("and 4 external links");
     }
 }

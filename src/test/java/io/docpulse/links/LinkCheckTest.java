@@ -82,6 +82,8 @@ class LinkCheckTest {
         assertThat(orphan.get("links").get("clickDepth").asInt()).isEqualTo(2);
         assertThat(findings("guide/orphan.md")).extracting(f -> f.get("rule").asText()).containsExactly("orphan-page");
         assertThat(findings("guide/setup.md")).isEmpty();
+        assertThat(findings("guide/README.md")).extracting(f -> f.get("rule").asText(), f -> f.get("line").asInt())
+                .containsExactly(tuple("link-to-draft", 5));
         assertThat(findings("my folder/page one.md")).isEmpty();
     }
 
@@ -105,7 +107,7 @@ class LinkCheckTest {
         TestSites.Run run = TestSites.run("check", "--content", content.toString(), "--cache-dir",
                 dir.resolve("cache2").toString());
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out()).startsWith("Checked 5 pages and ");
+        assertThat(run.out()).startsWith("Checked 6 pages and ");
         assertThat(run.err()).contains("error: 7 errors found");
         assertThat(dir.resolve("site-output")).doesNotExist();
     }
