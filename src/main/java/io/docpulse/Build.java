@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -26,6 +27,10 @@ import io.docpulse.content.Page;
 import io.docpulse.content.ParsedContent;
 import io.docpulse.content.Routes;
 import io.docpulse.content.SourceFile;
+import io.docpulse.history.Freshness;
+import io.docpulse.history.FreshnessAnalyzer;
+import io.docpulse.history.History;
+import io.docpulse.history.HistoryReader;
 import io.docpulse.links.ExternalChecker;
 import io.docpulse.links.LinkChecker;
 import io.docpulse.links.LinkReport;
@@ -79,11 +84,12 @@ public final class Build {
      * @param routes   the URL layout
      * @param pages    the parsed pages
      * @param links    the link graph and link findings
+     * @param freshness per page, its freshness and owner
      * @param findings every finding, in report order
      * @param repoPrefix the content folder's path inside its repository
      */
     public record Analysis(ContentSet content, Routes routes, List<Page> pages, LinkReport links,
-                           List<Finding> findings, String repoPrefix) {
+                           Map<String, Freshness> freshness, List<Finding> findings, String repoPrefix) {
         public Analysis {
             pages = List.copyOf(pages);
             findings = List.copyOf(findings);
@@ -91,7 +97,8 @@ public final class Build {
     }
 
     /** Discover, parse and analyse, without writing anything. */
-    public static Analysis analyze(Path contentDir, Config config, int threads) throws IOException, ConfigException {
+    public static Analysis analyze(Path contentDir, Config config, int threads, Instant now)
+            throws IOException, ConfigException {
         long start = System.nanoTime();
         if (!Files.isDirectory(contentDir)) {
             throw new ConfigException(null, 0, "the content folder " + contentDir + " does not exist",
@@ -107,17 +114,22 @@ public final class Build {
         LinkReport links = new LinkChecker(routes, ignore, config.drafts()).check(parsed.pages());
         LOG.debug("links: {} internal links resolved ({} ms)", links.checked(), ms(start));
 
+        History history = HistoryReader.read(content.root(), content.pages(), now);
+        FreshnessAnalyzer.Result freshness = new FreshnessAnalyzer(config.freshness(), now).analyze(parsed.pages(), history);
+        LOG.debug("history: {} pages ({} ms)", history.pages().size(), ms(start));
+
         List<Finding> findings = new ArrayList<>(content.findings());
         findings.addAll(routes.findings());
         findings.addAll(parsed.findings());
         findings.addAll(links.findings());
+        findings.addAll(freshness.findings());
         if (config.links().checkExternal()) {
             findings.addAll(new ExternalChecker(config.links(), Path.of(config.cacheDir()), Clock.systemUTC())
                     .check(links.external(), System.err));
             LOG.debug("external links: {} ({} ms)", links.external().size(), ms(start));
         }
         findings.sort(Finding.ORDER);
-        return new Analysis(content, routes, parsed.pages(), links, findings, repoPrefix);
+        return new Analysis(content, routes, parsed.pages(), links, freshness.pages(), findings, repoPrefix);
     }
 
     public static Result run(Options o) throws IOException, ConfigException, OutputFolder.RefusedException {
@@ -129,19 +141,19 @@ public final class Build {
                     "run docpulse from your project folder, or give --content DIR");
         }
         OutputFolder output = OutputFolder.check(o.content(), o.out(), Path.of(config.cacheDir()));
-        Analysis a = analyze(o.content(), config, o.threads());
+        Analysis a = analyze(o.content(), config, o.threads(), o.now());
 
         Path staging = output.stage();
         try {
             SiteRenderer renderer = new SiteRenderer(config, themeDir, generator(), a.repoPrefix());
             List<SiteRenderer.SiteFile> files = new ArrayList<>();
             for (SourceFile f : a.content().assets()) files.add(new SiteRenderer.SiteFile(f.path(), f.absolute()));
-            SiteRenderer.Rendered rendered = renderer.render(a.pages(), files, staging, o.threads());
+            SiteRenderer.Rendered rendered = renderer.render(a.pages(), a.freshness(), o.now(), files, staging, o.threads());
             List<Finding> findings = new ArrayList<>(a.findings());
             findings.addAll(rendered.findings());
             findings.sort(Finding.ORDER);
             Files.write(staging.resolve("report.json"),
-                    ReportJson.render(config, generator(), o.now(), a.pages(), a.links(), findings));
+                    ReportJson.render(config, generator(), o.now(), a.pages(), a.links(), a.freshness(), findings));
             LOG.debug("render: {} pages ({} ms)", rendered.pages(), ms(start));
             output.publish(staging);
             return new Result(rendered.pages(), a.content().pages().size(), findings, output.path(),

@@ -21,14 +21,15 @@ import java.util.Optional;
  * @param navMaxSiblings  {@code nav.max_siblings}: how many pages of one folder the sidebar lists before it shows "N more"
  * @param drafts          {@code drafts}: build pages marked {@code draft: true}
  * @param links           the {@code links:} section
+ * @param freshness       the {@code freshness:} section
  */
 public record Config(Optional<Path> file, String siteName, String siteDescription, String baseUrl, String repoUrl,
                      String editBranch, String theme, String language, String cacheDir, int navMaxSiblings,
-                     boolean drafts, LinksConfig links) {
+                     boolean drafts, LinksConfig links, FreshnessConfig freshness) {
 
     public static Config defaults() {
         return new Config(Optional.empty(), "Documentation", "", "", "", "main", "default", "en", ".docpulse", 50, false,
-                LinksConfig.defaults());
+                LinksConfig.defaults(), FreshnessConfig.defaults());
     }
 
     /** The path part of {@link #baseUrl()}, always starting and ending with a slash. */
@@ -59,21 +60,21 @@ public record Config(Optional<Path> file, String siteName, String siteDescriptio
 
     public Config withBaseUrl(String value) {
         return new Config(file, siteName, siteDescription, value, repoUrl, editBranch, theme, language, cacheDir,
-                navMaxSiblings, drafts, links);
+                navMaxSiblings, drafts, links, freshness);
     }
 
     public Config withCacheDir(String value) {
         return new Config(file, siteName, siteDescription, baseUrl, repoUrl, editBranch, theme, language, value,
-                navMaxSiblings, drafts, links);
+                navMaxSiblings, drafts, links, freshness);
     }
 
     public Config withLinks(LinksConfig value) {
         return new Config(file, siteName, siteDescription, baseUrl, repoUrl, editBranch, theme, language, cacheDir,
-                navMaxSiblings, drafts, value);
+                navMaxSiblings, drafts, value, freshness);
     }
 
     public Config withDrafts(boolean value) {
         return new Config(file, siteName, siteDescription, baseUrl, repoUrl, editBranch, theme, language, cacheDir,
-                navMaxSiblings, value, links);
+                navMaxSiblings, value, links, freshness);
     }
 }

@@ -57,6 +57,8 @@ public final class ConfigLoader {
         k.put("links.retries", "whole number");
         k.put("links.max_redirects", "whole number");
         k.put("links.cache_hours", "whole number");
+        k.put("freshness", "section");
+        k.put("freshness.budgets", "map of page type to days");
         return k;
     }
 
@@ -92,12 +94,13 @@ public final class ConfigLoader {
         }
         Map<String, ScalarNode> values = new HashMap<>();
         Map<String, List<ScalarNode>> lists = new HashMap<>();
+        Map<String, Map<String, ScalarNode>> maps = new HashMap<>();
         if (root != null) {
             if (!(root instanceof MappingNode map)) {
                 throw new ConfigException(path, line(root), "the config must be a map of key: value",
                         "write one `key: value` per line, for example site_name: Team handbook");
             }
-            collect(path, "", map, values, lists);
+            collect(path, "", map, values, lists, maps);
         }
         Config d = Config.defaults();
         String baseUrl = text(values, "base_url", d.baseUrl());
@@ -114,7 +117,18 @@ public final class ConfigLoader {
                 baseUrl, text(values, "repo_url", d.repoUrl()), text(values, "edit_branch", d.editBranch()),
                 text(values, "theme", d.theme()), text(values, "language", d.language()),
                 text(values, "cache_dir", d.cacheDir()), number(path, values, "nav.max_siblings", d.navMaxSiblings()),
-                bool(path, values, "drafts", d.drafts()), links(path, values, lists));
+                bool(path, values, "drafts", d.drafts()), links(path, values, lists),
+                freshness(path, maps));
+    }
+
+    private static FreshnessConfig freshness(Path file, Map<String, Map<String, ScalarNode>> maps)
+            throws ConfigException {
+        Map<String, Integer> budgets = new java.util.TreeMap<>(FreshnessConfig.defaults().budgets());
+        for (Map.Entry<String, ScalarNode> e : maps.getOrDefault("freshness.budgets", Map.of()).entrySet()) {
+            budgets.put(e.getKey(), number(file, Map.of("freshness.budgets." + e.getKey(), e.getValue()),
+                    "freshness.budgets." + e.getKey(), 365));
+        }
+        return new FreshnessConfig(budgets);
     }
 
     private static LinksConfig links(Path file, Map<String, ScalarNode> values, Map<String, List<ScalarNode>> lists)
@@ -154,7 +168,8 @@ public final class ConfigLoader {
     }
 
     private static void collect(Path file, String prefix, MappingNode map, Map<String, ScalarNode> out,
-                                Map<String, List<ScalarNode>> lists) throws ConfigException {
+                                Map<String, List<ScalarNode>> lists, Map<String, Map<String, ScalarNode>> maps)
+            throws ConfigException {
         for (NodeTuple t : map.getValue()) {
             String key = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : "?";
             String full = prefix + key;
@@ -169,11 +184,25 @@ public final class ConfigLoader {
             Node v = t.getValueNode();
             if (kind.equals("section")) {
                 if (v instanceof MappingNode m) {
-                    collect(file, full + ".", m, out, lists);
+                    collect(file, full + ".", m, out, lists, maps);
                 } else if (!(v instanceof ScalarNode s && (s.getValue().isEmpty()))) {
                     throw new ConfigException(file, line, "'" + full + "' must be a section of keys",
                             "indent its keys under it, for example\n  " + full + ":\n    " + firstKeyOf(full) + ": ...");
                 }
+            } else if (kind.startsWith("map")) {
+                Map<String, ScalarNode> entries = new java.util.LinkedHashMap<>();
+                if (v instanceof MappingNode m) {
+                    for (NodeTuple e : m.getValue()) {
+                        if (!(e.getKeyNode() instanceof ScalarNode k) || !(e.getValueNode() instanceof ScalarNode sv)) {
+                            throw new ConfigException(file, line(e.getKeyNode()), "'" + full + "' must map names to values",
+                                    "for example\n  " + full.substring(full.lastIndexOf('.') + 1) + ":\n    runbook: 90");
+                        }
+                        entries.put(k.getValue(), sv);
+                    }
+                } else if (!(v instanceof ScalarNode sn && sn.getValue().isEmpty())) {
+                    throw new ConfigException(file, line, "'" + full + "' must be a " + kind, "");
+                }
+                maps.put(full, entries);
             } else if (kind.equals("list")) {
                 List<ScalarNode> items = new java.util.ArrayList<>();
                 if (v instanceof SequenceNode seq) {

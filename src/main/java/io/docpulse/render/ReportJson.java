@@ -21,6 +21,8 @@ import io.docpulse.content.Heading;
 import io.docpulse.content.Page;
 import io.docpulse.content.Routes;
 import io.docpulse.content.Severity;
+import io.docpulse.history.Freshness;
+import io.docpulse.history.IgnoredChange;
 import io.docpulse.links.LinkReport;
 import io.docpulse.links.PageLinks;
 
@@ -36,7 +38,8 @@ public final class ReportJson {
     }
 
     public static byte[] render(Config config, String generator, Instant generatedAt, List<Page> pages,
-                                LinkReport links, List<Finding> findings) throws IOException {
+                                LinkReport links, Map<String, Freshness> freshness, List<Finding> findings)
+            throws IOException {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("schemaVersion", SCHEMA_VERSION);
         root.put("generator", generator);
@@ -71,6 +74,32 @@ public final class ReportJson {
                 hs.add(hm);
             }
             m.put("headings", hs);
+            Freshness f = freshness.get(p.path());
+            if (f != null) {
+                m.put("lastUpdated", f.lastUpdated().map(t -> DateTimeFormatter.ISO_INSTANT.format(t)).orElse(null));
+                m.put("lastAuthor", f.lastAuthor());
+                m.put("lastCommit", f.lastCommit());
+                m.put("dateSource", f.dateSource());
+                m.put("commits", f.commits());
+                m.put("owner", f.owner());
+                m.put("ownerSource", f.ownerSource());
+                m.put("type", f.type());
+                m.put("typeSource", f.typeSource());
+                m.put("ageDays", f.ageDays().orElse(null));
+                m.put("budgetDays", f.budgetDays().orElse(null));
+                m.put("reviewBy", f.reviewBy());
+                m.put("stale", f.stale());
+                List<Map<String, Object>> ignored = new ArrayList<>();
+                for (IgnoredChange c : f.ignored()) {
+                    Map<String, Object> im = new LinkedHashMap<>();
+                    im.put("commit", c.commit());
+                    im.put("date", DateTimeFormatter.ISO_INSTANT.format(c.when()));
+                    im.put("author", c.author());
+                    im.put("reason", c.reason());
+                    ignored.add(im);
+                }
+                m.put("ignoredCommits", ignored);
+            }
             PageLinks pl = links.pages().get(p.path());
             if (pl != null) {
                 Map<String, Object> lm = new LinkedHashMap<>();

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ import io.docpulse.content.Page;
 import io.docpulse.content.Routes;
 import io.docpulse.content.Severity;
 import io.docpulse.content.SourceRef;
+import io.docpulse.history.Freshness;
 
 /**
  * The render stage: writes every page, the generated section pages, alias redirects, the 404 page,
@@ -61,8 +63,8 @@ public final class SiteRenderer {
     private record Out(String path, byte[] bytes) {
     }
 
-    public Rendered render(List<Page> allPages, List<SiteFile> contentFiles, Path out, int threads)
-            throws IOException {
+    public Rendered render(List<Page> allPages, Map<String, Freshness> freshness, Instant now,
+                           List<SiteFile> contentFiles, Path out, int threads) throws IOException {
         List<Page> pages = allPages.stream().filter(p -> config.drafts() || !p.frontMatter().draft()).toList();
         NavTree nav = new NavTree(pages);
         List<Page> order = nav.readingOrder();
@@ -73,7 +75,8 @@ public final class SiteRenderer {
 
         List<Callable<Out>> jobs = new ArrayList<>();
         for (Page p : pages) {
-            jobs.add(() -> new Out(p.route() + "index.html", bytes(renderPage(p, nav, order, position))));
+            jobs.add(() -> new Out(p.route() + "index.html",
+                    bytes(renderPage(p, freshness.get(p.path()), now, nav, order, position))));
         }
         List<NavTree.Node> sections = nav.sectionsWithoutPage();
         for (NavTree.Node s : sections) {
@@ -199,7 +202,8 @@ public final class SiteRenderer {
         return ctx;
     }
 
-    private String renderPage(Page p, NavTree nav, List<Page> order, Map<String, Integer> position) {
+    private String renderPage(Page p, Freshness fresh, Instant now, NavTree nav, List<Page> order,
+                              Map<String, Integer> position) {
         String root = Routes.rootPrefix(p.route());
         Map<String, Object> ctx = base(p.route(), root);
         Map<String, Object> page = new LinkedHashMap<>();
@@ -233,6 +237,7 @@ public final class SiteRenderer {
         if (at != null && at < order.size() - 1) ctx.put("next", link(p.route(), order.get(at + 1)));
         ctx.put("mermaid", p.usesMermaid());
         ctx.put("highlight", !p.codeLanguages().isEmpty());
+        if (fresh != null) ctx.put("freshness", freshnessView(fresh, now));
         return theme.render("page.peb", ctx);
     }
 
@@ -281,6 +286,35 @@ public final class SiteRenderer {
         ctx.put("target", Routes.encodePath(Routes.relative(route, target.route())));
         ctx.put("canonical", config.origin().isEmpty() ? "" : config.origin() + config.basePath() + Routes.encodePath(target.route()));
         return theme.render("redirect.peb", ctx);
+    }
+
+    private static Map<String, Object> freshnessView(Freshness f, Instant now) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("known", f.lastUpdated().isPresent());
+        f.lastUpdated().ifPresent(t -> {
+            m.put("datetime", java.time.format.DateTimeFormatter.ISO_INSTANT.format(t));
+            m.put("date", java.time.LocalDate.ofInstant(t, java.time.ZoneOffset.UTC).toString());
+            m.put("ago", ago(java.time.Duration.between(t, now).toDays()));
+        });
+        m.put("author", f.lastAuthor());
+        m.put("owner", f.owner());
+        m.put("stale", f.stale());
+        m.put("type", f.type());
+        m.put("ageDays", f.ageDays().orElse(-1L));
+        m.put("budgetDays", f.budgetDays().orElse(-1));
+        m.put("reviewBy", f.reviewBy());
+        m.put("uncommitted", f.dateSource().equals("uncommitted"));
+        return m;
+    }
+
+    /** "today", "3 days ago", "4 months ago": how long ago, as a reader would say it. */
+    static String ago(long days) {
+        if (days <= 0) return "today";
+        if (days == 1) return "yesterday";
+        if (days < 14) return days + " days ago";
+        if (days < 60) return (days / 7) + " weeks ago";
+        if (days < 730) return (days / 30) + " months ago";
+        return (days / 365) + " years ago";
     }
 
     private static Map<String, Object> link(String from, Page to) {

@@ -1,0 +1,27 @@
+package io.docpulse.config;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The {@code freshness:} section of docpulse.yml.
+ *
+ * @param budgets {@code budgets}: days a page of each type may go without a real change before it is
+ *                stale; the key {@code default} applies to every other type
+ */
+public record FreshnessConfig(Map<String, Integer> budgets) {
+    public FreshnessConfig {
+        budgets = java.util.Collections.unmodifiableMap(new TreeMap<>(budgets));
+    }
+
+    public static FreshnessConfig defaults() {
+        return new FreshnessConfig(Map.of("runbook", 90, "onboarding", 180, "process", 180, "reference", 365,
+                "guide", 365, "decision", 365, "default", 365));
+    }
+
+    /** The budget for a type, falling back to {@code default}. */
+    public int budgetFor(String type) {
+        Integer b = budgets.get(type);
+        return b != null ? b : budgets.getOrDefault("default", 365);
+    }
+}
