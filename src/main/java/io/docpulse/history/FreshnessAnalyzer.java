@@ -122,7 +122,8 @@ public final class FreshnessAnalyzer {
             msg.append("last updated ").append(f.ageDays().get()).append(" days ago (")
                     .append(LocalDate.ofInstant(f.lastUpdated().get(), ZoneOffset.UTC)).append("), ").append(over)
                     .append(over == 1 ? " day" : " days").append(" over the ").append(f.budgetDays().get())
-                    .append("-day budget for ").append(f.type()).append(" pages");
+                    .append("-day budget for ")
+                    .append(f.type().equals("page") ? "pages without a type" : f.type() + " pages");
             details.put("ageDays", String.valueOf(f.ageDays().get()));
             details.put("budgetDays", String.valueOf(f.budgetDays().get()));
         }
