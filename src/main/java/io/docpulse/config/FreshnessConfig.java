@@ -11,7 +11,9 @@ import java.util.TreeMap;
  */
 public record FreshnessConfig(Map<String, Integer> budgets) {
     public FreshnessConfig {
-        budgets = java.util.Collections.unmodifiableMap(new TreeMap<>(budgets));
+        TreeMap<String, Integer> lower = new TreeMap<>();
+        budgets.forEach((k, v) -> lower.put(k.toLowerCase(java.util.Locale.ROOT), v));
+        budgets = java.util.Collections.unmodifiableMap(lower);
     }
 
     public static FreshnessConfig defaults() {
@@ -21,7 +23,7 @@ public record FreshnessConfig(Map<String, Integer> budgets) {
 
     /** The budget for a type, falling back to {@code default}. */
     public int budgetFor(String type) {
-        Integer b = budgets.get(type);
+        Integer b = budgets.get(type.toLowerCase(java.util.Locale.ROOT));
         return b != null ? b : budgets.getOrDefault("default", 365);
     }
 }

@@ -91,8 +91,10 @@ final class CodeOwners {
                 re.append(Pattern.quote(String.valueOf(c)));
             }
         }
-        // a pattern that names a folder owns everything below it
-        re.append(dirOnly ? "/.*$" : "(?:/.*)?$");
+        // a pattern that names a folder owns everything below it; one ending in a single * (docs/*)
+        // matches only the files directly in that folder, as GitHub documents
+        boolean singleStar = p.endsWith("*") && !p.endsWith("**");
+        re.append(dirOnly ? "/.*$" : singleStar ? "$" : "(?:/.*)?$");
         return re.toString();
     }
 }

@@ -37,7 +37,8 @@ public final class FreshnessAnalyzer {
             Map.entry("runbook", Pattern.compile("runbook|on-?call|incident|post-?mortem")),
             Map.entry("onboarding", Pattern.compile("onboarding|getting-started|new-hire|welcome")),
             Map.entry("process", Pattern.compile("(^|/)(process(es)?|how-we-work|playbooks?|practices|ways-of-working)/")),
-            Map.entry("reference", Pattern.compile("(^|/)(reference|api|references)/")));
+            Map.entry("reference", Pattern.compile("(^|/)(reference|api|references)/")),
+            Map.entry("guide", Pattern.compile("(^|/)(guides?|how-?tos?|tutorials?)/")));
 
     private final FreshnessConfig config;
     private final Instant now;
@@ -98,7 +99,8 @@ public final class FreshnessAnalyzer {
             Optional<Integer> budget = settled ? Optional.empty() : Optional.of(config.budgetFor(type));
             Optional<Instant> reviewBy = date(p.frontMatter().reviewBy());
             boolean overBudget = age.isPresent() && budget.isPresent() && age.get() > budget.get();
-            boolean overdue = reviewBy.isPresent() && reviewBy.get().isBefore(now);
+            // due on the review_by date itself; stale from the day after
+            boolean overdue = reviewBy.isPresent() && !now.isBefore(reviewBy.get().plus(Duration.ofDays(1)));
             boolean stale = !p.frontMatter().draft() && (overBudget || overdue);
             Freshness f = new Freshness(p.path(), last, author, commit, source, h == null ? 0 : h.commits(), owner,
                     ownerSource, type, typeSource, age, budget, p.frontMatter().reviewBy(), stale,

@@ -60,7 +60,7 @@ public final class HistoryReader {
     private static History fileTimes(List<SourceFile> pages) throws IOException {
         Map<String, PageHistory> out = new TreeMap<>();
         for (SourceFile f : pages) {
-            Instant t = Files.getLastModifiedTime(f.absolute()).toInstant();
+            Instant t = Files.getLastModifiedTime(f.absolute()).toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
             out.put(f.path(), new PageHistory(f.path(), Optional.of(t), "", "", 0, List.of(), "file-time"));
         }
         List<Finding> findings = pages.isEmpty() ? List.of() : List.of(new Finding("no-git-history", Severity.WARNING,

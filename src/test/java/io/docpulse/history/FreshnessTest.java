@@ -228,7 +228,20 @@ class FreshnessTest {
         assertThat(FreshnessAnalyzer.typeFromPath("text/0002-rfc-process.md")).isEqualTo("decision");
         assertThat(FreshnessAnalyzer.typeFromPath("onboarding/README.md")).isEqualTo("onboarding");
         assertThat(FreshnessAnalyzer.typeFromPath("reference/cli.md")).isEqualTo("reference");
+        assertThat(FreshnessAnalyzer.typeFromPath("guides/themes.md")).isEqualTo("guide");
         assertThat(FreshnessAnalyzer.typeFromPath("notes.md")).isEmpty();
-        assertThat(Optional.of(CodeOwners.toRegex("*.md"))).isPresent();
+    }
+
+    @Test
+    void codeownersPatternsFollowGitHub() {
+        CodeOwners owners = CodeOwners.parse(List.of("*.md @writers", "docs/* @docs", "/apps/ @apps",
+                "**/logs @logs", "build/logs/ @build"), "CODEOWNERS");
+        assertThat(owners.ownersOf("README.md")).contains(List.of("@writers"));
+        assertThat(owners.ownersOf("docs/a.md")).contains(List.of("@docs"));
+        assertThat(owners.ownersOf("docs/team/b.md")).contains(List.of("@writers"));
+        assertThat(owners.ownersOf("apps/x/y.txt")).contains(List.of("@apps"));
+        assertThat(owners.ownersOf("deep/down/logs/z.txt")).contains(List.of("@logs"));
+        assertThat(owners.ownersOf("build/logs/z.txt")).contains(List.of("@build"));
+        assertThat(owners.ownersOf("other/x.txt")).isEqualTo(Optional.empty());
     }
 }
