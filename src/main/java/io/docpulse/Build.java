@@ -31,6 +31,8 @@ import io.docpulse.history.Freshness;
 import io.docpulse.history.FreshnessAnalyzer;
 import io.docpulse.history.History;
 import io.docpulse.history.HistoryReader;
+import io.docpulse.index.Findability;
+import io.docpulse.index.SearchIndex;
 import io.docpulse.links.ExternalChecker;
 import io.docpulse.links.LinkChecker;
 import io.docpulse.links.LinkReport;
@@ -85,11 +87,13 @@ public final class Build {
      * @param pages    the parsed pages
      * @param links    the link graph and link findings
      * @param freshness per page, its freshness and owner
+     * @param findability per page and for the site, how findable it is
      * @param findings every finding, in report order
      * @param repoPrefix the content folder's path inside its repository
      */
     public record Analysis(ContentSet content, Routes routes, List<Page> pages, LinkReport links,
-                           Map<String, Freshness> freshness, List<Finding> findings, String repoPrefix) {
+                           Map<String, Freshness> freshness, Findability.Result findability, List<Finding> findings,
+                           String repoPrefix) {
         public Analysis {
             pages = List.copyOf(pages);
             findings = List.copyOf(findings);
@@ -118,18 +122,27 @@ public final class Build {
         FreshnessAnalyzer.Result freshness = new FreshnessAnalyzer(config.freshness(), now).analyze(parsed.pages(), history);
         LOG.debug("history: {} pages ({} ms)", history.pages().size(), ms(start));
 
+        Findability.Result findability;
+        try (SearchIndex index = SearchIndex.openOrBuild(Path.of(config.cacheDir()).resolve("index"), parsed.pages(),
+                config.basePath(), p -> config.basePath() + Routes.encodePath(p.route()))) {
+            LOG.debug("index: {} documents, {} ({} ms)", index.documents(), index.reused() ? "reused" : "built", ms(start));
+            findability = Findability.analyze(parsed.pages(), index, links, config.maxClickDepth(), threads);
+        }
+        LOG.debug("findability: site score {} ({} ms)", findability.siteScore(), ms(start));
+
         List<Finding> findings = new ArrayList<>(content.findings());
         findings.addAll(routes.findings());
         findings.addAll(parsed.findings());
         findings.addAll(links.findings());
         findings.addAll(freshness.findings());
+        findings.addAll(findability.findings());
         if (config.links().checkExternal()) {
             findings.addAll(new ExternalChecker(config.links(), Path.of(config.cacheDir()), Clock.systemUTC())
                     .check(links.external(), System.err));
             LOG.debug("external links: {} ({} ms)", links.external().size(), ms(start));
         }
         findings.sort(Finding.ORDER);
-        return new Analysis(content, routes, parsed.pages(), links, freshness.pages(), findings, repoPrefix);
+        return new Analysis(content, routes, parsed.pages(), links, freshness.pages(), findability, findings, repoPrefix);
     }
 
     public static Result run(Options o) throws IOException, ConfigException, OutputFolder.RefusedException {
@@ -153,7 +166,8 @@ public final class Build {
             findings.addAll(rendered.findings());
             findings.sort(Finding.ORDER);
             Files.write(staging.resolve("report.json"),
-                    ReportJson.render(config, generator(), o.now(), a.pages(), a.links(), a.freshness(), findings));
+                    ReportJson.render(config, generator(), o.now(), a.pages(), a.links(), a.freshness(),
+                            a.findability(), findings));
             LOG.debug("render: {} pages ({} ms)", rendered.pages(), ms(start));
             output.publish(staging);
             return new Result(rendered.pages(), a.content().pages().size(), findings, output.path(),

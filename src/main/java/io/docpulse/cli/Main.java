@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 /** The {@code docpulse} command: builds and checks a team's Markdown docs. */
 @Command(name = "docpulse", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Builds a static site from a folder of Markdown and measures the health of the docs.",
-        subcommands = {BuildCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BuildCommand.class, CheckCommand.class, SearchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -25,6 +25,8 @@ public final class Main implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(Main::exitCodeOf);
+        // `docpulse search --base-url` searches for the flag's name rather than failing on it
+        cli.getSubcommands().get("search").setUnmatchedOptionsArePositionalParams(true);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter e = commandLine.getErr();
             if (ex instanceof ConfigException ce) {

@@ -22,14 +22,15 @@ import java.util.Optional;
  * @param drafts          {@code drafts}: build pages marked {@code draft: true}
  * @param links           the {@code links:} section
  * @param freshness       the {@code freshness:} section
+ * @param maxClickDepth   {@code findability.max_depth}: pages more clicks than this from the home page are "deep"
  */
 public record Config(Optional<Path> file, String siteName, String siteDescription, String baseUrl, String repoUrl,
                      String editBranch, String theme, String language, String cacheDir, int navMaxSiblings,
-                     boolean drafts, LinksConfig links, FreshnessConfig freshness) {
+                     boolean drafts, LinksConfig links, FreshnessConfig freshness, int maxClickDepth) {
 
     public static Config defaults() {
         return new Config(Optional.empty(), "Documentation", "", "", "", "main", "default", "en", ".docpulse", 50, false,
-                LinksConfig.defaults(), FreshnessConfig.defaults());
+                LinksConfig.defaults(), FreshnessConfig.defaults(), 4);
     }
 
     /** The path part of {@link #baseUrl()}, always starting and ending with a slash. */
@@ -60,21 +61,21 @@ public record Config(Optional<Path> file, String siteName, String siteDescriptio
 
     public Config withBaseUrl(String value) {
         return new Config(file, siteName, siteDescription, value, repoUrl, editBranch, theme, language, cacheDir,
-                navMaxSiblings, drafts, links, freshness);
+                navMaxSiblings, drafts, links, freshness, maxClickDepth);
     }
 
     public Config withCacheDir(String value) {
         return new Config(file, siteName, siteDescription, baseUrl, repoUrl, editBranch, theme, language, value,
-                navMaxSiblings, drafts, links, freshness);
+                navMaxSiblings, drafts, links, freshness, maxClickDepth);
     }
 
     public Config withLinks(LinksConfig value) {
         return new Config(file, siteName, siteDescription, baseUrl, repoUrl, editBranch, theme, language, cacheDir,
-                navMaxSiblings, drafts, value, freshness);
+                navMaxSiblings, drafts, value, freshness, maxClickDepth);
     }
 
     public Config withDrafts(boolean value) {
         return new Config(file, siteName, siteDescription, baseUrl, repoUrl, editBranch, theme, language, cacheDir,
-                navMaxSiblings, value, links, freshness);
+                navMaxSiblings, value, links, freshness, maxClickDepth);
     }
 }

@@ -59,6 +59,8 @@ public final class ConfigLoader {
         k.put("links.cache_hours", "whole number");
         k.put("freshness", "section");
         k.put("freshness.budgets", "map of page type to days");
+        k.put("findability", "section");
+        k.put("findability.max_depth", "whole number");
         return k;
     }
 
@@ -118,7 +120,7 @@ public final class ConfigLoader {
                 text(values, "theme", d.theme()), text(values, "language", d.language()),
                 text(values, "cache_dir", d.cacheDir()), number(path, values, "nav.max_siblings", d.navMaxSiblings()),
                 bool(path, values, "drafts", d.drafts()), links(path, values, lists),
-                freshness(path, maps));
+                freshness(path, maps), number(path, values, "findability.max_depth", d.maxClickDepth()));
     }
 
     private static FreshnessConfig freshness(Path file, Map<String, Map<String, ScalarNode>> maps)

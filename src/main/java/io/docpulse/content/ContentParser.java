@@ -107,7 +107,7 @@ public final class ContentParser {
         }
         String plain = r.text();
         Page page = new Page(f.path(), routes.routeOf(f.path()), title, source, fm, r.headings(), r.links(), plain,
-                countWords(plain), r.html(), h1.isPresent(), r.usesMermaid(), r.codeLanguages(), r.htmlAnchors(), sha256(bytes));
+                countWords(plain), r.html(), h1.isPresent(), r.usesMermaid(), r.codeLanguages(), r.htmlAnchors(), r.sections(), sha256(bytes));
         return new One(Optional.of(page), findings);
     }
 

@@ -70,7 +70,8 @@ final class MarkdownRenderer {
 
     /** What the render of one page gives back. */
     record Rendered(String html, List<io.docpulse.content.Heading> headings, List<RawLink> links, String text,
-                    boolean usesMermaid, List<String> codeLanguages, List<String> htmlAnchors) {
+                    boolean usesMermaid, List<String> codeLanguages, List<String> htmlAnchors,
+                    List<Section> sections) {
     }
 
     /** Per-page state the flexmark callbacks read, kept in the document's data. */
@@ -187,7 +188,30 @@ final class MarkdownRenderer {
         }
         String html = renderer.render(doc);
         String text = PlainText.of(doc);
-        return new Rendered(html, headings, links, text, mermaid[0], languages, anchors);
+        return new Rendered(html, headings, links, text, mermaid[0], languages, anchors, sections(doc, state));
+    }
+
+    /** Cuts the document at its headings of level 2 and below; H1 stays in the opening text. */
+    private static List<Section> sections(Document doc, PageState state) {
+        List<Section> out = new ArrayList<>();
+        String id = "";
+        String heading = "";
+        int level = 1;
+        StringBuilder text = new StringBuilder();
+        for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) {
+            if (n instanceof Heading h && h.getLevel() >= 2) {
+                if (!id.isEmpty() || text.length() > 0) out.add(new Section(id, heading, level, text.toString().strip()));
+                id = state.headingIds.getOrDefault(h, "");
+                heading = PlainText.of(h);
+                level = h.getLevel();
+                text.setLength(0);
+            } else if (!(n instanceof Heading)) {
+                String t = PlainText.of(n);
+                if (!t.isEmpty()) text.append(t).append('\n');
+            }
+        }
+        if (!id.isEmpty() || text.length() > 0) out.add(new Section(id, heading, level, text.toString().strip()));
+        return out;
     }
 
     private static RawLink rawLink(String path, String target, String text, boolean image, Node n, LineIndex lines) {

@@ -19,16 +19,18 @@ import java.util.List;
  * @param usesMermaid whether the page has a mermaid diagram (the theme loads mermaid only then)
  * @param codeLanguages the languages named by its fenced code blocks, in order of first use (mermaid excluded)
  * @param htmlAnchors ids and {@code <a name>} anchors defined in the page's raw HTML
+ * @param sections    the page cut at its headings (level 2 and below), for search
  * @param sha256      hash of the file's bytes, hex
  */
 public record Page(String path, String route, String title, TitleSource titleSource, FrontMatter frontMatter,
                    List<Heading> headings, List<RawLink> links, String text, int words, String html,
                    boolean bodyHasH1, boolean usesMermaid, List<String> codeLanguages, List<String> htmlAnchors,
-                   String sha256) {
+                   List<Section> sections, String sha256) {
     public Page {
         headings = List.copyOf(headings);
         codeLanguages = List.copyOf(codeLanguages);
         htmlAnchors = List.copyOf(htmlAnchors);
+        sections = List.copyOf(sections);
         links = List.copyOf(links);
     }
 }

@@ -23,6 +23,8 @@ import io.docpulse.content.Routes;
 import io.docpulse.content.Severity;
 import io.docpulse.history.Freshness;
 import io.docpulse.history.IgnoredChange;
+import io.docpulse.index.Findability;
+import io.docpulse.index.PageFindability;
 import io.docpulse.links.LinkReport;
 import io.docpulse.links.PageLinks;
 
@@ -38,8 +40,8 @@ public final class ReportJson {
     }
 
     public static byte[] render(Config config, String generator, Instant generatedAt, List<Page> pages,
-                                LinkReport links, Map<String, Freshness> freshness, List<Finding> findings)
-            throws IOException {
+                                LinkReport links, Map<String, Freshness> freshness, Findability.Result findability,
+                                List<Finding> findings) throws IOException {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("schemaVersion", SCHEMA_VERSION);
         root.put("generator", generator);
@@ -54,6 +56,9 @@ public final class ReportJson {
         summary.put("warnings", count(findings, Severity.WARNING));
         summary.put("notes", count(findings, Severity.NOTE));
         root.put("summary", summary);
+        Map<String, Object> scores = new LinkedHashMap<>();
+        scores.put("findability", findability.siteScore());
+        root.put("scores", scores);
         List<Map<String, Object>> pageList = new ArrayList<>(pages.size());
         for (Page p : pages) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -99,6 +104,24 @@ public final class ReportJson {
                     ignored.add(im);
                 }
                 m.put("ignoredCommits", ignored);
+            }
+            PageFindability pf = findability.pages().get(p.path());
+            if (pf != null) {
+                Map<String, Object> fm = new LinkedHashMap<>();
+                fm.put("score", pf.score());
+                fm.put("findable", pf.findable());
+                List<Map<String, Object>> qs = new ArrayList<>();
+                for (PageFindability.KnownItem k : pf.queries()) {
+                    Map<String, Object> qm = new LinkedHashMap<>();
+                    qm.put("kind", k.kind());
+                    qm.put("query", k.query());
+                    qm.put("rank", k.rank() == 0 ? null : k.rank());
+                    qm.put("outrankedBy", k.outrankedBy());
+                    qs.add(qm);
+                }
+                fm.put("queries", qs);
+                fm.put("reasons", pf.reasons());
+                m.put("findability", fm);
             }
             PageLinks pl = links.pages().get(p.path());
             if (pl != null) {

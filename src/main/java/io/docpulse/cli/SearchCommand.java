@@ -1,0 +1,122 @@
+package io.docpulse.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import io.docpulse.config.Config;
+import io.docpulse.config.ConfigException;
+import io.docpulse.config.ConfigLoader;
+import io.docpulse.content.ContentParser;
+import io.docpulse.content.ContentScanner;
+import io.docpulse.content.ContentSet;
+import io.docpulse.content.ParsedContent;
+import io.docpulse.content.Routes;
+import io.docpulse.index.Hit;
+import io.docpulse.index.SearchIndex;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code docpulse search}: searches the docs from the terminal, with the site's own ranking. */
+@Command(name = "search", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Searches the docs: ranked pages, deep-linked to the best section, with a snippet.",
+                "Query syntax: words, \"a phrase\", -exclude, prefix*."})
+final class SearchCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "QUERY", arity = "1..*", description = "What to search for.")
+    List<String> query;
+
+    @Option(names = "--content", paramLabel = "DIR", defaultValue = "content",
+            description = "Folder of Markdown to search (default: ${DEFAULT-VALUE}).")
+    Path content;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Config file (default: docpulse.yml next to the content folder, else inside it).")
+    Path config;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR", description = "docpulse's cache folder, where the index is kept.")
+    String cacheDir;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "10", description = "Results to show (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--json", description = "Print the results as JSON.")
+    boolean json;
+
+    @CommandLine.Mixin
+    Verbosity verbosity;
+
+    @Override
+    public Integer call() throws IOException, ConfigException {
+        verbosity.apply();
+        CommandLine cli = spec.commandLine();
+        if (limit < 1) throw new CommandLine.ParameterException(cli, "--limit must be 1 or more");
+        Config cfg = ConfigLoader.load(config != null ? Optional.of(config) : ConfigLoader.locate(content));
+        if (cacheDir != null) cfg = cfg.withCacheDir(cacheDir);
+        if (!java.nio.file.Files.isDirectory(content)) {
+            throw new ConfigException(null, 0, "the content folder " + content + " does not exist",
+                    "run docpulse from your project folder, or give --content DIR");
+        }
+        ContentSet set = new ContentScanner(java.util.Set.of(ConfigLoader.FILE_NAME)).scan(content);
+        Routes routes = new Routes(set, cfg.basePath(), cfg.repoUrl(), "");
+        ParsedContent parsed = new ContentParser(routes).parse(set, Runtime.getRuntime().availableProcessors());
+        String q = String.join(" ", query);
+        String base = cfg.basePath();
+        List<Hit> hits;
+        try (SearchIndex index = SearchIndex.openOrBuild(Path.of(cfg.cacheDir()).resolve("index"), parsed.pages(),
+                base, p -> base + Routes.encodePath(p.route()))) {
+            hits = index.search(q, limit);
+        }
+        PrintWriter out = cli.getOut();
+        if (json) {
+            List<Map<String, Object>> list = new ArrayList<>();
+            int rank = 1;
+            for (Hit h : hits) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("rank", rank++);
+                m.put("title", h.title());
+                m.put("section", h.section());
+                m.put("path", h.path());
+                m.put("url", h.url());
+                m.put("snippet", h.snippet());
+                m.put("score", h.score());
+                list.add(m);
+            }
+            Map<String, Object> root = new LinkedHashMap<>();
+            root.put("query", q);
+            root.put("results", list);
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
+        } else if (hits.isEmpty()) {
+            out.println("No results for '" + q + "'.");
+        } else {
+            boolean color = System.console() != null && System.getenv("NO_COLOR") == null;
+            int rank = 1;
+            for (Hit h : hits) {
+                String title = h.section().isEmpty() ? h.title() : h.title() + " › " + h.section();
+                out.println(rank++ + ". " + (color ? "\u001b[1m" + title + "\u001b[0m" : title));
+                out.println("   " + h.path() + (h.url().contains("#") ? h.url().substring(h.url().indexOf('#')) : ""));
+                out.println("   " + terminal(h.snippet(), color));
+            }
+        }
+        return ExitCode.OK.code();
+    }
+
+    /** The snippet for a terminal: marks become bold (or *stars* without colour), entities decoded. */
+    static String terminal(String snippet, boolean color) {
+        String s = snippet.replace("<mark>", color ? "\u001b[1;33m" : "*").replace("</mark>", color ? "\u001b[0m" : "*");
+        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    }
+}

@@ -1,0 +1,57 @@
+package io.docpulse.index;
+
+import java.util.regex.Pattern;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.core.FlattenGraphFilter;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.miscellaneous.KeywordRepeatFilter;
+import org.apache.lucene.analysis.miscellaneous.RemoveDuplicatesTokenFilter;
+import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
+import org.apache.lucene.analysis.miscellaneous.WordDelimiterIterator;
+import org.apache.lucene.analysis.pattern.PatternTokenizer;
+
+/**
+ * Text analysis for technical docs. Tokens keep code-like words whole ({@code snake_case},
+ * {@code --base-url}, {@code v1.2}, {@code docpulse.yml}) and also index their parts
+ * ({@code snake}, {@code case}, {@code base}, {@code url}; {@code CamelCase} gives {@code camel} and
+ * {@code case}); prose is lower-cased, stop words dropped, and every word indexed both as written
+ * and stemmed (Porter), so "rotating" finds "rotate" while an exact match still ranks higher.
+ */
+public final class DocsAnalyzer extends Analyzer {
+    /** A word, a number, or a code-like token: letters and digits joined by _ . - / : and a leading -- or -. */
+    static final Pattern TOKEN = Pattern.compile(
+            "(?:--?)?[\\p{L}\\p{N}_]+(?:[.\\-/:+#@][\\p{L}\\p{N}_]+)*");
+
+    private static final int FLAGS = WordDelimiterGraphFilter.GENERATE_WORD_PARTS
+            | WordDelimiterGraphFilter.GENERATE_NUMBER_PARTS
+            | WordDelimiterGraphFilter.SPLIT_ON_CASE_CHANGE
+            | WordDelimiterGraphFilter.PRESERVE_ORIGINAL
+            | WordDelimiterGraphFilter.STEM_ENGLISH_POSSESSIVE;
+
+    private final boolean indexing;
+
+    /** @param indexing true for the analyzer that writes the index (it flattens the token graph) */
+    public DocsAnalyzer(boolean indexing) {
+        this.indexing = indexing;
+    }
+
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+        Tokenizer tokenizer = new PatternTokenizer(TOKEN, 0);
+        TokenStream s = new WordDelimiterGraphFilter(tokenizer, true, WordDelimiterIterator.DEFAULT_WORD_DELIM_TABLE,
+                FLAGS, null);
+        if (indexing) s = new FlattenGraphFilter(s);
+        s = new LowerCaseFilter(s);
+        s = new StopFilter(s, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+        s = new KeywordRepeatFilter(s);
+        s = new PorterStemFilter(s);
+        s = new RemoveDuplicatesTokenFilter(s);
+        return new TokenStreamComponents(tokenizer, s);
+    }
+}

@@ -1,0 +1,201 @@
+package io.docpulse.index;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.docpulse.content.Finding;
+import io.docpulse.content.Heading;
+import io.docpulse.content.Page;
+import io.docpulse.content.Severity;
+import io.docpulse.content.SourceRef;
+import io.docpulse.content.TitleSource;
+import io.docpulse.links.LinkReport;
+import io.docpulse.links.PageLinks;
+
+/**
+ * Known-item findability: for every page, the queries a reader who knows it would type (its title,
+ * its description, its second-level headings) are run against the index, and where the page lands
+ * is recorded. With duplicate titles, missing titles and descriptions and click depth, this gives
+ * each page a score from 0 to 100 and the site the average.
+ */
+public final class Findability {
+    /** Known-item queries look this deep; a page below it counts as not found. */
+    static final int DEPTH = 10;
+    /** At most this many second-level headings of a page are tried as queries. */
+    static final int MAX_HEADINGS = 5;
+
+    /** The analysis. */
+    public record Result(Map<String, PageFindability> pages, int siteScore, List<Finding> findings) {
+        public Result {
+            pages = Map.copyOf(pages);
+            findings = List.copyOf(findings);
+        }
+    }
+
+    private Findability() {
+    }
+
+    public static Result analyze(List<Page> all, SearchIndex index, LinkReport links, int maxDepth, int threads)
+            throws IOException {
+        List<Page> pages = all.stream().filter(p -> !p.frontMatter().draft()).toList();
+        Map<String, List<String>> byTitle = new HashMap<>();
+        for (Page p : pages) byTitle.computeIfAbsent(p.title().strip().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(p.path());
+
+        List<List<PageFindability.KnownItem>> queries = runQueries(pages, index, threads);
+        Map<String, PageFindability> out = new TreeMap<>();
+        List<Finding> findings = new ArrayList<>();
+        long total = 0;
+        for (int i = 0; i < pages.size(); i++) {
+            Page p = pages.get(i);
+            List<PageFindability.KnownItem> items = queries.get(i);
+            List<String> reasons = new ArrayList<>();
+            int score = 0;
+            PageFindability.KnownItem title = items.get(0);
+            if (title.rank() == 1) score += 40;
+            else if (title.rank() >= 2 && title.rank() <= 3) score += 30;
+            else if (title.rank() > 3) score += 10;
+            if (title.rank() != 1) reasons.add(title.rank() == 0
+                    ? "its title does not find it in the top " + DEPTH
+                    : "its title finds it at rank " + title.rank());
+            PageFindability.KnownItem desc = items.stream().filter(k -> k.kind().equals("description")).findFirst().orElse(null);
+            if (desc == null) {
+                reasons.add("it has no description");
+            } else if (desc.rank() >= 1 && desc.rank() <= 3) {
+                score += 15;
+            } else {
+                score += 5;
+                reasons.add("its description does not find it in the top 3");
+            }
+            List<PageFindability.KnownItem> heads = items.stream().filter(k -> k.kind().equals("heading")).toList();
+            long found = heads.stream().filter(k -> k.rank() >= 1 && k.rank() <= 3).count();
+            score += heads.isEmpty() ? 15 : (int) Math.round(15.0 * found / heads.size());
+            if (!heads.isEmpty() && found < heads.size()) {
+                reasons.add((heads.size() - found) + " of its " + heads.size() + " section headings do not find it in the top 3");
+            }
+            if (p.titleSource() != TitleSource.FILE_NAME) score += 10;
+            else reasons.add("it has no title of its own (the file name stands in)");
+            List<String> same = byTitle.get(p.title().strip().toLowerCase(Locale.ROOT));
+            if (same.size() == 1) score += 10;
+            else reasons.add("other pages have the same title");
+            PageLinks pl = links.pages().get(p.path());
+            int depth = pl == null ? -1 : pl.clickDepth();
+            if (depth >= 0 && depth <= maxDepth) score += 10;
+            else reasons.add(depth < 0 ? "it cannot be reached from the home page" : "it is " + depth + " clicks from the home page");
+            boolean findable = title.rank() >= 1 && title.rank() <= 3;
+            out.put(p.path(), new PageFindability(p.path(), score, findable, items, reasons));
+            total += score;
+            findings.addAll(findingsFor(p, title, same, depth, maxDepth));
+        }
+        int site = pages.isEmpty() ? 100 : (int) Math.round((double) total / pages.size());
+        return new Result(out, site, findings);
+    }
+
+    private static List<Finding> findingsFor(Page p, PageFindability.KnownItem title, List<String> same, int depth,
+                                             int maxDepth) {
+        List<Finding> out = new ArrayList<>();
+        SourceRef where = SourceRef.file(p.path());
+        if (title.rank() == 0 || title.rank() > 3) {
+            Map<String, String> details = new LinkedHashMap<>();
+            details.put("query", title.query());
+            details.put("rank", String.valueOf(title.rank()));
+            details.put("outrankedBy", String.join(" ", title.outrankedBy()));
+            String beaten = title.outrankedBy().isEmpty() ? "" : " finds `" + String.join("`, `", title.outrankedBy()) + "` first";
+            out.add(new Finding("hard-to-find", Severity.WARNING, where,
+                    "searching for its title '" + title.query() + "'" + beaten
+                            + (title.rank() == 0 ? " and not this page in the top " + DEPTH : " and this page at rank " + title.rank()),
+                    "make the title say what is specific to this page, and use its words early in the text", details));
+        }
+        if (same.size() > 1) {
+            List<String> others = same.stream().filter(s -> !s.equals(p.path())).toList();
+            out.add(new Finding("duplicate-title", Severity.WARNING, where,
+                    "the title '" + p.title() + "' is also the title of `" + String.join("`, `", others) + "`",
+                    "give each page a title that tells it apart", Map.of("others", String.join(" ", others))));
+        }
+        if (p.titleSource() == TitleSource.FILE_NAME) {
+            out.add(new Finding("missing-title", Severity.NOTE, where,
+                    "the page has no title: neither front matter title nor a # heading, so its file name stands in",
+                    "start the page with a # heading, or set title: in its front matter"));
+        }
+        if (p.frontMatter().description().isBlank()) {
+            out.add(new Finding("missing-description", Severity.NOTE, where,
+                    "the page has no description, which search results and link previews show",
+                    "add description: one sentence on what the page answers, to its front matter"));
+        }
+        if (depth > maxDepth) {
+            out.add(new Finding("deep-page", Severity.NOTE, where,
+                    "the page is " + depth + " clicks from the home page (more than " + maxDepth + ")",
+                    "link to it from a page nearer the top, or move it up a folder",
+                    Map.of("clickDepth", String.valueOf(depth))));
+        }
+        return out;
+    }
+
+    private static List<List<PageFindability.KnownItem>> runQueries(List<Page> pages, SearchIndex index, int threads)
+            throws IOException {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread t = new Thread(r, "docpulse-findability");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<List<PageFindability.KnownItem>>> futures = new ArrayList<>();
+            for (Page p : pages) futures.add(pool.submit(() -> knownItems(p, index)));
+            List<List<PageFindability.KnownItem>> out = new ArrayList<>();
+            for (Future<List<PageFindability.KnownItem>> f : futures) out.add(f.get());
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) throw io;
+            throw new IOException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static List<PageFindability.KnownItem> knownItems(Page p, SearchIndex index) throws IOException {
+        List<PageFindability.KnownItem> items = new ArrayList<>();
+        items.add(item("title", p.title(), p.path(), index));
+        if (!p.frontMatter().description().isBlank()) {
+            items.add(item("description", p.frontMatter().description(), p.path(), index));
+        }
+        int headings = 0;
+        for (Heading h : p.headings()) {
+            if (headings == MAX_HEADINGS) break;
+            if (h.level() == 2 && !h.text().isBlank()) {
+                items.add(item("heading", h.text(), p.path(), index));
+                headings++;
+            }
+        }
+        return items;
+    }
+
+    private static PageFindability.KnownItem item(String kind, String query, String path, SearchIndex index)
+            throws IOException {
+        List<String> ranked = index.rankPages(escape(query), DEPTH);
+        int rank = ranked.indexOf(path) + 1;
+        List<String> before = ranked.subList(0, rank == 0 ? Math.min(3, ranked.size()) : Math.min(rank - 1, 3));
+        return new PageFindability.KnownItem(kind, query, rank, before);
+    }
+
+    /** A known-item query is plain words: operators of the query syntax in a title are taken literally. */
+    static String escape(String text) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            if ("+|-\"*()~\\".indexOf(c) >= 0) sb.append(' ');
+            else sb.append(c);
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,291 @@
+package io.docpulse.index;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.queryparser.simple.SimpleQueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.highlight.Highlighter;
+import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
+import org.apache.lucene.search.highlight.QueryScorer;
+import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
+import org.apache.lucene.search.highlight.SimpleSpanFragmenter;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+import io.docpulse.content.Page;
+import io.docpulse.content.Section;
+
+/**
+ * The Lucene index of the docs: one document per page (title, description, tags, headings, path,
+ * body) and one per section (heading and its text), so results deep-link to {@code page/#heading}.
+ * A page ranks by its best document. Kept in docpulse's cache folder and rebuilt only when a page
+ * (or the index format) changed.
+ */
+public final class SearchIndex implements Closeable {
+    /** Bump when the analysis or the fields change, so old indexes are rebuilt. */
+    static final String FORMAT = "docpulse-index-3";
+
+    /** Field weights: a match in the title counts most. */
+    static final Map<String, Float> WEIGHTS = Map.of("title", 5f, "description", 2f, "tags", 2f, "headings", 1.5f,
+            "path", 1.5f, "body", 1f, "heading", 2.5f);
+
+    private final Directory directory;
+    private final DirectoryReader reader;
+    private final IndexSearcher searcher;
+    private final Analyzer queryAnalyzer = new DocsAnalyzer(false);
+    private final boolean reused;
+
+    private SearchIndex(Directory directory, boolean reused) throws IOException {
+        this.directory = directory;
+        this.reader = DirectoryReader.open(directory);
+        this.searcher = new IndexSearcher(reader);
+        this.reused = reused;
+        // Ranking groups hits by page: keep each document's page and kind in memory, so that
+        // ranking reads no stored fields (known-item scoring runs tens of thousands of queries).
+        int max = reader.maxDoc();
+        this.pathOf = new String[max];
+        this.isPage = new boolean[max];
+        var stored = reader.storedFields();
+        java.util.Set<String> fields = java.util.Set.of("id", "kind");
+        for (int i = 0; i < max; i++) {
+            Document d = stored.document(i, fields);
+            pathOf[i] = d.get("id");
+            isPage[i] = "page".equals(d.get("kind"));
+        }
+    }
+
+    private final String[] pathOf;
+    private final boolean[] isPage;
+
+    /** Whether this index was reused from the cache rather than built now. */
+    public boolean reused() {
+        return reused;
+    }
+
+    /** A fingerprint of the pages (paths and content hashes) and the index format. */
+    public static String fingerprint(List<Page> pages, String basePath) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update((FORMAT + "\n" + basePath + "\n").getBytes(StandardCharsets.UTF_8));
+            for (Page p : pages) md.update((p.path() + "\t" + p.sha256() + "\n").getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Opens the index in {@code dir} when it was built from exactly these pages, else builds it there. */
+    public static SearchIndex openOrBuild(Path dir, List<Page> pages, String basePath, Function<Page, String> urlOf)
+            throws IOException {
+        String fp = fingerprint(pages, basePath);
+        Path stamp = dir.resolve("fingerprint");
+        if (Files.isRegularFile(stamp) && Files.readString(stamp).strip().equals(fp)) {
+            try {
+                return new SearchIndex(FSDirectory.open(dir), true);
+            } catch (IOException e) {
+                // a damaged index is only a cache: build it again
+            }
+        }
+        Files.createDirectories(dir);
+        Files.deleteIfExists(stamp);
+        Directory d = FSDirectory.open(dir);
+        IndexWriterConfig cfg = new IndexWriterConfig(new DocsAnalyzer(true))
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                .setRAMBufferSizeMB(64);
+        try (IndexWriter w = new IndexWriter(d, cfg)) {
+            for (Page p : pages) {
+                if (p.frontMatter().draft()) continue;
+                String url = urlOf.apply(p);
+                w.addDocument(pageDoc(p, url));
+                for (Section s : p.sections()) {
+                    if (s.id().isEmpty()) continue;
+                    w.addDocument(sectionDoc(p, s, url));
+                }
+            }
+            w.commit();
+        }
+        Files.writeString(stamp, fp + "\n");
+        return new SearchIndex(d, false);
+    }
+
+    private static Document pageDoc(Page p, String url) {
+        Document doc = new Document();
+        doc.add(new StringField("kind", "page", Field.Store.YES));
+        doc.add(new StringField("id", p.path(), Field.Store.YES));
+        doc.add(new StoredField("url", url));
+        doc.add(new TextField("title", p.title(), Field.Store.YES));
+        doc.add(new TextField("description", p.frontMatter().description(), Field.Store.YES));
+        doc.add(new TextField("tags", String.join(" ", p.frontMatter().tags()), Field.Store.NO));
+        StringBuilder headings = new StringBuilder();
+        p.headings().forEach(h -> headings.append(h.text()).append('\n'));
+        doc.add(new TextField("headings", headings.toString(), Field.Store.NO));
+        doc.add(new TextField("path", p.path(), Field.Store.NO));
+        String intro = p.sections().isEmpty() || !p.sections().get(0).id().isEmpty() ? "" : p.sections().get(0).text();
+        // the whole text again: a page that matches across its sections should rank as a whole
+        doc.add(new TextField("body", p.text(), Field.Store.NO));
+        doc.add(new StoredField("snippet", intro.isEmpty() ? p.frontMatter().description() : intro));
+        doc.add(new StringField("type", p.frontMatter().type(), Field.Store.NO));
+        doc.add(new StringField("owner", p.frontMatter().owner(), Field.Store.NO));
+        return doc;
+    }
+
+    private static Document sectionDoc(Page p, Section s, String url) {
+        Document doc = new Document();
+        doc.add(new StringField("kind", "section", Field.Store.YES));
+        doc.add(new StringField("id", p.path(), Field.Store.YES));
+        doc.add(new StoredField("url", url + "#" + s.id()));
+        doc.add(new StoredField("pageTitle", p.title()));
+        doc.add(new TextField("heading", s.heading(), Field.Store.YES));
+        doc.add(new TextField("body", s.text(), Field.Store.YES));
+        return doc;
+    }
+
+    /** Parses a query: words, "phrases", -excluded, prefix*, as Lucene's simple query syntax. */
+    public Query parse(String query) {
+        SimpleQueryParser parser = new SimpleQueryParser(queryAnalyzer, WEIGHTS);
+        parser.setDefaultOperator(BooleanClause.Occur.SHOULD);
+        Query q = parser.parse(query);
+        return q == null ? new MatchNoDocsQuery() : liftExclusions(q);
+    }
+
+    /** A page's standing for one query: its combined score and its best-scoring document. */
+    private record Ranked(String path, float score, int bestDoc) {
+    }
+
+    /**
+     * Ranks pages: a page scores its best document (page or section) plus half of its next
+     * document kind's best, so a page whose title and one of its sections both match beats a page
+     * that matches in one place only.
+     */
+    private List<Ranked> rank(Query q, int limit) throws IOException {
+        TopDocs top = searcher.search(q, Math.max(100, limit * 10));
+        Map<String, float[]> scores = new LinkedHashMap<>();
+        Map<String, int[]> docs = new LinkedHashMap<>();
+        for (ScoreDoc sd : top.scoreDocs) {
+            String path = pathOf[sd.doc];
+            int kind = isPage[sd.doc] ? 0 : 1;
+            float[] s = scores.computeIfAbsent(path, k -> new float[2]);
+            int[] d = docs.computeIfAbsent(path, k -> new int[]{-1, -1});
+            // hits come best first, so the first hit of each kind is that kind's best
+            if (d[kind] < 0) {
+                d[kind] = sd.doc;
+                s[kind] = sd.score;
+            }
+        }
+        List<Ranked> out = new ArrayList<>();
+        for (Map.Entry<String, float[]> e : scores.entrySet()) {
+            float[] s = e.getValue();
+            int[] d = docs.get(e.getKey());
+            float hi = Math.max(s[0], s[1]);
+            float lo = Math.min(s[0], s[1]);
+            // deep-link to the best section unless the page as a whole matches far better
+            int link = d[1] >= 0 && (d[0] < 0 || s[1] >= 0.5f * s[0]) ? d[1] : d[0];
+            out.add(new Ranked(e.getKey(), hi + 0.5f * lo, link));
+        }
+        out.sort((a, b) -> Float.compare(b.score(), a.score()) != 0 ? Float.compare(b.score(), a.score())
+                : a.path().compareTo(b.path()));
+        return out.size() > limit ? out.subList(0, limit) : out;
+    }
+
+    /**
+     * With "any word" as the default, the parser turns {@code -word} into an optional clause
+     * (everything except word) that can never exclude anything; lift such exclusions to the top so
+     * they do.
+     */
+    static Query liftExclusions(Query q) {
+        if (!(q instanceof org.apache.lucene.search.BooleanQuery bq)) return q;
+        org.apache.lucene.search.BooleanQuery.Builder b = new org.apache.lucene.search.BooleanQuery.Builder();
+        boolean positive = false;
+        for (BooleanClause c : bq.clauses()) {
+            if (c.getQuery() instanceof org.apache.lucene.search.BooleanQuery inner
+                    && !inner.clauses().isEmpty()
+                    && inner.clauses().stream().anyMatch(ic -> ic.getOccur() == BooleanClause.Occur.MUST_NOT)
+                    && inner.clauses().stream().allMatch(ic -> ic.getOccur() == BooleanClause.Occur.MUST_NOT
+                            || ic.getQuery() instanceof org.apache.lucene.search.MatchAllDocsQuery)) {
+                inner.clauses().stream().filter(ic -> ic.getOccur() == BooleanClause.Occur.MUST_NOT)
+                        .forEach(ic -> b.add(ic.getQuery(), BooleanClause.Occur.MUST_NOT));
+            } else {
+                b.add(c);
+                if (c.getOccur() != BooleanClause.Occur.MUST_NOT) positive = true;
+            }
+        }
+        return positive ? b.build() : q;
+    }
+
+    /** Pages in rank order for a query, each once, at most {@code limit}. */
+    public List<String> rankPages(String query, int limit) throws IOException {
+        return rank(parse(query), limit).stream().map(Ranked::path).toList();
+    }
+
+    /** Searches and returns pages, best first, each deep-linked to its best document. */
+    public List<Hit> search(String query, int limit) throws IOException {
+        Query q = parse(query);
+        QueryScorer scorer = new QueryScorer(q);
+        Highlighter highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), scorer);
+        highlighter.setTextFragmenter(new SimpleSpanFragmenter(scorer, 160));
+        highlighter.setEncoder(SearchIndex::escape);
+        List<Hit> hits = new ArrayList<>();
+        for (Ranked r : rank(q, limit)) {
+            Document doc = searcher.storedFields().document(r.bestDoc());
+            boolean section = doc.get("kind").equals("section");
+            String text = section ? doc.get("body") : doc.get("snippet");
+            hits.add(new Hit(r.path(), doc.get("url"), section ? doc.get("pageTitle") : doc.get("title"),
+                    section ? doc.get("heading") : "",
+                    snippet(highlighter, section ? "body" : "description", text == null ? "" : text), r.score()));
+        }
+        return hits;
+    }
+
+    private String snippet(Highlighter highlighter, String field, String text) throws IOException {
+        try {
+            String best = highlighter.getBestFragment(queryAnalyzer, field, text);
+            if (best != null) return best.replace('\n', ' ').strip();
+        } catch (InvalidTokenOffsetsException e) {
+            // fall through to the plain start of the text
+        }
+        String plain = text.replace('\n', ' ').strip();
+        String cut = plain.length() > 160 ? plain.substring(0, 160) + "…" : plain;
+        return escape(cut);
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /** Number of pages and sections in the index. */
+    public int documents() {
+        return reader.numDocs();
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+        directory.close();
+    }
+}

@@ -1,0 +1,116 @@
+package io.docpulse.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.docpulse.TestSites;
+import io.docpulse.content.ContentParser;
+import io.docpulse.content.ContentScanner;
+import io.docpulse.content.ContentSet;
+import io.docpulse.content.Page;
+import io.docpulse.content.Routes;
+
+class SearchIndexTest {
+    @TempDir
+    Path dir;
+
+    private List<Page> pages(Path content) throws IOException {
+        ContentSet set = new ContentScanner(Set.of()).scan(content);
+        return new ContentParser(new Routes(set, "/", "", "")).parse(set, 1).pages();
+    }
+
+    private Path site() throws IOException {
+        return TestSites.write(dir.resolve("content"), Map.of(
+                "README.md", "# Handbook\n\n[Deploy](deploy.md), [old](deploy-old.md), [keys](security/keys.md)\n",
+                "deploy.md", "---\ndescription: Ship a release to production.\n---\n\n# Deploy\n\nUse the pipeline.\n",
+                "deploy-old.md", "# Deploy\n\nThe old way to deploy, deploy and deploy again: deploy by hand.\n",
+                "security/keys.md", """
+                        # Signing keys
+
+                        ## Rotating the signing key
+
+                        Run `rotate_key --force` with kubectl v1.29, then restart the KeyService.
+                        """));
+    }
+
+    @Test
+    void stemmingAndCodeTokens() throws IOException {
+        try (SearchIndex index = SearchIndex.openOrBuild(dir.resolve("index"), pages(site()), "/", p -> "/" + p.route())) {
+            assertThat(index.rankPages("rotate the signing keys", 3)).startsWith("security/keys.md");
+            assertThat(index.rankPages("rotate_key", 3)).containsExactly("security/keys.md");
+            assertThat(index.rankPages("--force", 3)).containsExactly("security/keys.md");
+            assertThat(index.rankPages("kubectl", 3)).containsExactly("security/keys.md");
+            assertThat(index.rankPages("v1.29", 3)).containsExactly("security/keys.md");
+            // CamelCase is split into its words too
+            assertThat(index.rankPages("key service", 3)).startsWith("security/keys.md");
+            assertThat(index.rankPages("\"old way\"", 3)).containsExactly("deploy-old.md");
+            assertThat(index.rankPages("deploy -hand", 3)).doesNotContain("deploy-old.md");
+            assertThat(index.rankPages("rot*", 3)).containsExactly("security/keys.md");
+        }
+    }
+
+    @Test
+    void sectionResultsDeepLinkToTheirHeading() throws IOException {
+        try (SearchIndex index = SearchIndex.openOrBuild(dir.resolve("index"), pages(site()), "/", p -> "/" + p.route())) {
+            Hit hit = index.search("restart after rotating", 1).get(0);
+            assertThat(hit.url()).isEqualTo("/security/keys/#rotating-the-signing-key");
+            assertThat(hit.section()).isEqualTo("Rotating the signing key");
+            assertThat(hit.title()).isEqualTo("Signing keys");
+            assertThat(hit.snippet()).contains("<mark>restart</mark>");
+        }
+    }
+
+    @Test
+    void theIndexIsReusedUntilAPageChanges() throws IOException {
+        Path content = site();
+        try (SearchIndex first = SearchIndex.openOrBuild(dir.resolve("index"), pages(content), "/", p -> "/" + p.route())) {
+            assertThat(first.reused()).isFalse();
+        }
+        try (SearchIndex again = SearchIndex.openOrBuild(dir.resolve("index"), pages(content), "/", p -> "/" + p.route())) {
+            assertThat(again.reused()).isTrue();
+        }
+        Files.writeString(content.resolve("deploy.md"), "# Deploy\n\nNow with canary releases.\n");
+        try (SearchIndex changed = SearchIndex.openOrBuild(dir.resolve("index"), pages(content), "/", p -> "/" + p.route())) {
+            assertThat(changed.reused()).isFalse();
+            assertThat(changed.rankPages("canary", 3)).containsExactly("deploy.md");
+        }
+    }
+
+    @Test
+    void aTitleCollisionIsReportedWithTheCompetingPage() throws IOException {
+        Path content = site();
+        TestSites.Run run = TestSites.build(dir, content);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode report = new ObjectMapper().readTree(dir.resolve("out/report.json").toFile());
+        JsonNode dup = null;
+        for (JsonNode f : report.get("findings")) {
+            if (f.get("rule").asText().equals("duplicate-title") && f.get("file").asText().equals("deploy.md")) dup = f;
+        }
+        assertThat(dup).isNotNull();
+        assertThat(dup.get("message").asText()).contains("`deploy-old.md`");
+        JsonNode deploy = null;
+        for (JsonNode p : report.get("pages")) if (p.get("path").asText().equals("deploy.md")) deploy = p;
+        JsonNode title = deploy.get("findability").get("queries").get(0);
+        assertThat(title.get("kind").asText()).isEqualTo("title");
+        assertThat(title.get("query").asText()).isEqualTo("Deploy");
+        assertThat(report.get("scores").get("findability").asInt()).isBetween(0, 100);
+        assertThat(deploy.get("findability").get("score").asInt()).isBetween(0, 100);
+        TestSites.Run search = TestSites.run("search", "--content", content.toString(), "--cache-dir",
+                dir.resolve("cache").toString(), "--json", "signing", "key");
+        assertThat(search.exitCode()).isZero();
+        JsonNode results = new ObjectMapper().readTree(search.out()).get("results");
+        assertThat(results.get(0).get("path").asText()).isEqualTo("security/keys.md");
+    }
+}
