@@ -106,15 +106,31 @@ public final class HistoryReader {
                  ObjectReader reader = repo.newObjectReader()) {
                 diff.setRepository(repo);
                 diff.setDetectRenames(true);
+                // a folder reorganisation can move hundreds of pages in one commit (git's diff default is 1000)
+                diff.getRenameDetector().setRenameLimit(5000);
                 diff.setPathFilter(prefix.isEmpty() ? TreeFilter.ALL : PathFilter.create(prefix.substring(0, prefix.length() - 1)));
                 walk.sort(RevSort.COMMIT_TIME_DESC);
                 walk.markStart(walk.parseCommit(head));
                 for (RevCommit c : walk) {
-                    // A merge's changes are counted on the branch that made them, as `git log -- FILE` does.
-                    if (c.getParentCount() > 1) continue;
-                    RevTree parent = c.getParentCount() == 1 ? walk.parseCommit(c.getParent(0)).getTree() : null;
+                    RevTree parent = c.getParentCount() >= 1 ? walk.parseCommit(c.getParent(0)).getTree() : null;
                     boolean boundary = shallow.contains(c);
-                    for (DiffEntry d : diff.scan(parent, c.getTree())) {
+                    List<DiffEntry> entries = diff.scan(parent, c.getTree());
+                    if (c.getParentCount() > 1) {
+                        // A merge's changes are counted on the branch that made them, as `git log -- FILE`
+                        // does; only a file that differs from every parent (a conflict resolved in the
+                        // merge) is changed by the merge itself.
+                        Set<String> changedFromAll = new HashSet<>();
+                        entries.forEach(e -> changedFromAll.add(e.getNewPath()));
+                        for (int i = 1; i < c.getParentCount() && !changedFromAll.isEmpty(); i++) {
+                            Set<String> other = new HashSet<>();
+                            diff.scan(walk.parseCommit(c.getParent(i)).getTree(), c.getTree())
+                                    .forEach(e -> other.add(e.getNewPath()));
+                            changedFromAll.retainAll(other);
+                        }
+                        entries = entries.stream().filter(e -> e.getChangeType() == DiffEntry.ChangeType.MODIFY
+                                && changedFromAll.contains(e.getNewPath())).toList();
+                    }
+                    for (DiffEntry d : entries) {
                         String path = d.getChangeType() == DiffEntry.ChangeType.DELETE ? d.getOldPath() : d.getNewPath();
                         String page = pageAt.get(path);
                         if (page == null) continue;

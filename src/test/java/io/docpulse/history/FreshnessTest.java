@@ -114,6 +114,30 @@ class FreshnessTest {
     }
 
     @Test
+    void aMergeCountsOnlyWhereItResolvedAConflict() throws Exception {
+        write("docs/README.md", "# Docs\n\n[a](a.md) [b](b.md)\n");
+        write("docs/a.md", "# A\n\nOne.\n");
+        write("docs/b.md", "# B\n\nOne.\n");
+        commit("2024-01-01", "Ann", "init");
+        git.branchCreate().setName("topic").call();
+        write("docs/a.md", "# A\n\nMain's sentence.\n");
+        commit("2024-01-02", "Bob", "edit a on main");
+        git.checkout().setName("topic").call();
+        write("docs/a.md", "# A\n\nTopic's sentence.\n");
+        write("docs/b.md", "# B\n\nOnly the topic changed b.\n");
+        commit("2024-01-03", "Cat", "edit a and b on topic");
+        git.checkout().setName("main").call();
+        git.merge().include(git.getRepository().resolve("topic")).setCommit(false).call();
+        write("docs/a.md", "# A\n\nBoth sentences, resolved.\n");
+        commit("2024-01-04", "Dan", "merge topic");
+        JsonNode report = build("2024-02-01");
+        // a.md was resolved in the merge: the merge is its last change, as git log -- a.md says
+        assertThat(page(report, "a.md").get("lastAuthor").asText()).isEqualTo("Dan");
+        // b.md came over unchanged from the branch: the branch commit is its last change
+        assertThat(page(report, "b.md").get("lastAuthor").asText()).isEqualTo("Cat");
+    }
+
+    @Test
     void budgetsMakePagesStaleAndSayByHowMuch() throws Exception {
         history();
         write("docs/c.md", "---\ntype: decision\nstatus: accepted\n---\n\n# An old decision\n");
