@@ -61,6 +61,8 @@ final class MarkdownRenderer {
     private static final Pattern EXPLICIT_ID = Pattern.compile("\\s*\\{\\s*#([A-Za-z0-9_:.\\-]+)(?:\\s+[^}]*)?\\s*\\}\\s*$");
     private static final Pattern HTML_URL_ATTR = Pattern.compile(
             "(\\s(?:href|src)\\s*=\\s*)(?:\"([^\"]*)\"|'([^']*)')", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SRCSET_ATTR = Pattern.compile(
+            "(\\ssrcset\\s*=\\s*)(?:\"([^\"]*)\"|'([^']*)')", Pattern.CASE_INSENSITIVE);
     private static final Pattern HTML_ANCHOR_ATTR = Pattern.compile(
             "<[a-zA-Z][^>]*?\\s(?:id|name)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')", Pattern.CASE_INSENSITIVE);
     private static final Set<String> HTML_LINK_TAGS = Set.of("a", "img", "source", "link", "video", "audio");
@@ -183,6 +185,7 @@ final class MarkdownRenderer {
                 if (r != null) links.add(rawLink(path, r.getUrl().toString(), collectText(ref), true, n, lines));
             } else if (n instanceof HtmlBlock || n instanceof HtmlInline) {
                 htmlLinks(path, n, lines, links);
+                srcsetLinks(path, n, lines, links);
                 htmlAnchors(n, anchors);
             }
         }
@@ -230,6 +233,23 @@ final class MarkdownRenderer {
             int offset = n.getStartOffset() + m.start();
             boolean image = !tag.equals("a") && !tag.equals("link");
             links.add(new RawLink(value, "", image, new SourceRef(path, lines.line(offset), lines.column(offset))));
+        }
+    }
+
+    private static void srcsetLinks(String path, Node n, LineIndex lines, List<RawLink> links) {
+        String chars = n.getChars().toString();
+        if (!chars.toLowerCase(Locale.ROOT).contains("srcset")) return;
+        Matcher m = SRCSET_ATTR.matcher(chars);
+        while (m.find()) {
+            String value = m.group(2) != null ? m.group(2) : m.group(3);
+            int offset = n.getStartOffset() + m.start();
+            for (String candidate : value.split(",")) {
+                String c = candidate.strip();
+                if (c.isEmpty()) continue;
+                int space = c.indexOf(' ');
+                links.add(new RawLink(space < 0 ? c : c.substring(0, space), "", true,
+                        new SourceRef(path, lines.line(offset), lines.column(offset))));
+            }
         }
     }
 
@@ -287,12 +307,34 @@ final class MarkdownRenderer {
 
     private String rewriteHtml(PageState state, String html) {
         if (html.indexOf('=') < 0) return html;
+        html = rewriteSrcset(state, html);
         Matcher m = HTML_URL_ATTR.matcher(html);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
             String value = m.group(2) != null ? m.group(2) : m.group(3);
             String quote = m.group(2) != null ? "\"" : "'";
             m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1) + quote + rewrite(state, value) + quote));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    /** Rewrites every URL of {@code srcset="a.png 1x, b.png 2x"}. */
+    private String rewriteSrcset(PageState state, String html) {
+        if (!html.toLowerCase(Locale.ROOT).contains("srcset")) return html;
+        Matcher m = SRCSET_ATTR.matcher(html);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String value = m.group(2) != null ? m.group(2) : m.group(3);
+            String quote = m.group(2) != null ? "\"" : "'";
+            List<String> parts = new ArrayList<>();
+            for (String candidate : value.split(",")) {
+                String c = candidate.strip();
+                int space = c.indexOf(' ');
+                String url = space < 0 ? c : c.substring(0, space);
+                parts.add(rewrite(state, url) + (space < 0 ? "" : c.substring(space)));
+            }
+            m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1) + quote + String.join(", ", parts) + quote));
         }
         m.appendTail(sb);
         return sb.toString();

@@ -57,6 +57,21 @@ final class NavTree {
                 f = parent;
             }
         }
+        // A folder without an index page whose name is also a page (guide.md beside guide/) uses that
+        // page as its index: both would be served at guide/, and the page must not be lost.
+        for (List<String> subs : subfolders.values()) {
+            for (String folder : subs) {
+                if (indexOf.containsKey(folder)) continue;
+                String parent = folderOf(folder.substring(0, folder.length() - 1));
+                List<Page> siblings = pagesIn.getOrDefault(parent, new ArrayList<>());
+                for (Page p : List.copyOf(siblings)) {
+                    if (p.route().equals(folder)) {
+                        indexOf.put(folder, p);
+                        siblings.remove(p);
+                    }
+                }
+            }
+        }
         this.root = build("", indexOf, pagesIn, subfolders);
         index(root, null);
         walk(root);

@@ -57,7 +57,8 @@ class LinkCheckTest {
                         tuple("case-mismatch", 30, 3, "Guide/Setup.md"),
                         tuple("missing-anchor", 31, 3, "#no-such-heading"),
                         tuple("broken-link", 32, 3, "guide/nothing.md"),
-                        tuple("broken-link", 36, 3, "guide/also-missing.md"));
+                        tuple("broken-link", 36, 3, "guide/also-missing.md"),
+                        tuple("missing-asset", 38, 17, "img/nope.png"));
         assertThat(findings("README.md").get(0).get("details").get("text").asText()).isEqualTo("missing page");
     }
 
@@ -69,6 +70,20 @@ class LinkCheckTest {
         assertThat(f.get(2).get("hint").asText()).isEqualTo("did you mean `img/logo.png`?");
         assertThat(f.get(1).get("severity").asText()).isEqualTo("error");
         assertThat(f.get(5).get("severity").asText()).isEqualTo("note");
+    }
+
+    @Test
+    void srcsetIsCheckedAndRewritten() {
+        assertThat(TestSites.read(dir.resolve("out/guide/topic/index.html")))
+                .contains("srcset=\"../../img/logo.png 2x\"").contains("src=\"../../img/logo.png\"");
+    }
+
+    @Test
+    void aPageBesideAFolderOfTheSameNameIsTheFoldersIndex() {
+        String topic = TestSites.read(dir.resolve("out/guide/topic/index.html"));
+        assertThat(topic).contains("The topic page, beside its folder.");
+        assertThat(topic).contains(">Topic detail</a>");
+        assertThat(dir.resolve("out/guide/topic/detail/index.html")).exists();
     }
 
     @Test
@@ -114,8 +129,8 @@ class LinkCheckTest {
         TestSites.Run run = TestSites.run("check", "--content", content.toString(), "--cache-dir",
                 dir.resolve("cache2").toString());
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out()).startsWith("Checked 6 pages and ");
-        assertThat(run.err()).contains("error: 7 errors found");
+        assertThat(run.out()).startsWith("Checked 8 pages and ");
+        assertThat(run.err()).contains("error: 8 errors found");
         assertThat(dir.resolve("site-output")).doesNotExist();
     }
 
