@@ -104,10 +104,7 @@ public final class Build {
     public static Analysis analyze(Path contentDir, Config config, int threads, Instant now)
             throws IOException, ConfigException {
         long start = System.nanoTime();
-        if (!Files.isDirectory(contentDir)) {
-            throw new ConfigException(null, 0, "the content folder " + contentDir + " does not exist",
-                    "run docpulse from your project folder, or give --content DIR");
-        }
+        requireContent(contentDir);
         ContentSet content = new ContentScanner(Set.of(ConfigLoader.FILE_NAME)).scan(contentDir);
         LOG.debug("discover: {} pages, {} assets ({} ms)", content.pages().size(), content.assets().size(), ms(start));
         String repoPrefix = repoContentPrefix(content.root());
@@ -149,10 +146,7 @@ public final class Build {
         long start = System.nanoTime();
         Config config = o.config();
         Optional<Path> themeDir = themeDir(o.content(), config);
-        if (!Files.isDirectory(o.content())) {
-            throw new ConfigException(null, 0, "the content folder " + o.content() + " does not exist",
-                    "run docpulse from your project folder, or give --content DIR");
-        }
+        requireContent(o.content());
         OutputFolder output = OutputFolder.check(o.content(), o.out(), Path.of(config.cacheDir()));
         Analysis a = analyze(o.content(), config, o.threads(), o.now());
 
@@ -176,6 +170,22 @@ public final class Build {
             OutputFolder.discard(staging);
             throw e;
         }
+    }
+
+    /** Stops with a usage error when the content folder is missing. */
+    public static void requireContent(Path contentDir) throws ConfigException {
+        if (!Files.isDirectory(contentDir)) {
+            throw new ConfigException(null, 0, "the content folder " + contentDir + " does not exist",
+                    "run docpulse from your project folder, or give --content DIR");
+        }
+    }
+
+    /** Discover and parse only: what `docpulse search` needs to (re)build the index. */
+    public static ParsedContent parse(Path contentDir, Config config, int threads) throws IOException, ConfigException {
+        requireContent(contentDir);
+        ContentSet content = new ContentScanner(Set.of(ConfigLoader.FILE_NAME)).scan(contentDir);
+        Routes routes = new Routes(content, config.basePath(), config.repoUrl(), repoContentPrefix(content.root()));
+        return new ContentParser(routes).parse(content, threads);
     }
 
     private static Optional<Path> themeDir(Path content, Config config) throws ConfigException {

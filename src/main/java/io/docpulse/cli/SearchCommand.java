@@ -16,9 +16,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.docpulse.config.Config;
 import io.docpulse.config.ConfigException;
 import io.docpulse.config.ConfigLoader;
-import io.docpulse.content.ContentParser;
-import io.docpulse.content.ContentScanner;
-import io.docpulse.content.ContentSet;
 import io.docpulse.content.ParsedContent;
 import io.docpulse.content.Routes;
 import io.docpulse.index.Hit;
@@ -66,13 +63,7 @@ final class SearchCommand implements Callable<Integer> {
         if (limit < 1) throw new CommandLine.ParameterException(cli, "--limit must be 1 or more");
         Config cfg = ConfigLoader.load(config != null ? Optional.of(config) : ConfigLoader.locate(content));
         if (cacheDir != null) cfg = cfg.withCacheDir(cacheDir);
-        if (!java.nio.file.Files.isDirectory(content)) {
-            throw new ConfigException(null, 0, "the content folder " + content + " does not exist",
-                    "run docpulse from your project folder, or give --content DIR");
-        }
-        ContentSet set = new ContentScanner(java.util.Set.of(ConfigLoader.FILE_NAME)).scan(content);
-        Routes routes = new Routes(set, cfg.basePath(), cfg.repoUrl(), "");
-        ParsedContent parsed = new ContentParser(routes).parse(set, Runtime.getRuntime().availableProcessors());
+        ParsedContent parsed = io.docpulse.Build.parse(content, cfg, Runtime.getRuntime().availableProcessors());
         String q = String.join(" ", query);
         String base = cfg.basePath();
         List<Hit> hits;
