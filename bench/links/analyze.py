@@ -153,7 +153,7 @@ def read_lc_csv(path):
     return list(csv.DictReader(lines, delimiter=";"))
 
 
-def lc_failures(rows, root_prefix, checked=None):
+def lc_failures(rows, root_prefix, checked=None, anchors_on=True):
     """-> (broken: {path: row}, anchors: {(path, frag): row}, other_warnings: list, visited_pages: set).
     checked (optional set) receives (path, fragment) of every internal URL linkchecker logged."""
     broken, anchors, other, visited = {}, {}, [], set()
@@ -165,13 +165,14 @@ def lc_failures(rows, root_prefix, checked=None):
         rel = "/" + url[len(root_prefix):].split("#")[0].split("?")[0]
         path = norm_path(urllib.parse.urlsplit(HOST + rel).path)
         if checked is not None:
-            checked.add((path, unq(sp.fragment)))
+            if anchors_on:
+                checked.add((path, unq(sp.fragment)))
             checked.add((path, None))
         if r["valid"] == "False":
             broken.setdefault(path, r)
             continue
-        if r["result"] in ("200 OK", "", "directory") and not sp.fragment:
-            visited.add(path)
+        if r["result"] in ("200 OK", "", "directory"):
+            visited.add(path)  # also for page/#frag rows: the page itself was fetched
         w = r["warningstring"]
         if not w:
             continue
@@ -260,6 +261,8 @@ def main():
     ap.add_argument("--corpus", required=True)
     ap.add_argument("--site", required=True)
     ap.add_argument("--http-csv", required=True, action="append")
+    ap.add_argument("--http-csv-noanchor", action="append",
+                    help="CSV of a linkchecker run without AnchorCheck: counts for pages and 404s only")
     ap.add_argument("--file-csv")
     ap.add_argument("--excluded")
     ap.add_argument("--classes")
@@ -297,12 +300,12 @@ def main():
     # several http CSVs may be given (cpp-docs: an AnchorCheck run cut off by time + a full run without
     # anchors); their failures are merged
     broken, anchors, other_warn, visited, checked, rows = {}, {}, [], set(), set(), []
-    for path_csv in a.http_csv:
+    for path_csv, anchors_on in [(x, True) for x in a.http_csv] + [(x, False) for x in (a.http_csv_noanchor or [])]:
         rws = read_lc_csv(path_csv)
         if not rws:
             continue
         host = re.match(r"(http://[^/]+)/", rws[0]["url"]).group(1)
-        b, an, ow, v = lc_failures(rws, host + base_path + "/", checked)
+        b, an, ow, v = lc_failures(rws, host + base_path + "/", checked, anchors_on)
         for k, v2 in b.items():
             broken.setdefault(k, v2)
         for k, v2 in an.items():
@@ -330,6 +333,7 @@ def main():
         if not hits:
             C.setdefault(("?", path, frag), {"kind": "anchor", "lines": [], "content": True, "href": "?"})
 
+    content_anchor_urls = {(l["path"], l["frag"]) for l in links if l["frag"] and l["content"] is True}
     dps, notes, other_rules = dp_findings(report)
     D = defaultdict(list)
     for f in dps:
@@ -419,6 +423,8 @@ def main():
         "checker_broken_urls": len(broken),
         "checker_anchor_urls": len(anchors),
         "checker_keys": len(C),
+        "content_anchor_urls": len(content_anchor_urls),
+        "content_anchor_urls_checked": len(content_anchor_urls & checked),
         "srcset_candidates": len(srcsets),
         "srcset_missing": len(srcset_missing),
         "checker_other_warnings": dict(Counter(o[3][:70] for o in other_warn)),
@@ -454,6 +460,7 @@ def render_md(r):
     L.append(f"| of these on excluded files (excluded-files.tsv) | {r['docpulse_excluded']} |")
     L.append(f"| linkchecker (http) failing URLs | {r['checker_broken_urls']} not found + {r['checker_anchor_urls']} missing anchors = {r['checker_keys']} (page, target) keys after attribution |")
     L.append(f"| pages fetched by linkchecker | {r['pages_visited_by_checker']} of {r['pages_in_report']} |")
+    L.append(f"| distinct `page#anchor` URLs in page content, checked by an AnchorCheck run | {r['content_anchor_urls_checked']} of {r['content_anchor_urls']} |")
     L.append(f"| srcset URLs (not read by linkchecker for <source>; checked on disk by analyze.py) | {r['srcset_candidates']}, missing {r['srcset_missing']} |")
     L.append(f"| matched keys | {r['matched_keys']} ({r['matched_excluded_keys']} on excluded files) |")
     for k, v in sorted(r["differences_by_class"].items()):

@@ -30,6 +30,12 @@
 #   LC_STRIP_TOC=0|1   serve pages without the theme's "On this page" box (default: 1 for cpp-docs,
 #                      0 otherwise). With AnchorCheck, linkchecker fetches and parses a page once per
 #                      distinct #fragment URL; cpp-docs' 105,000 headings would take hours.
+#   LC_TIME_LIMIT=S    stop the AnchorCheck run after S seconds (SIGINT; its CSV keeps what it
+#                      checked). Default: none, but 2400 for cpp-docs. Keys it never reached are
+#                      classified "c" (not checked), not counted as docpulse false positives.
+#   LC_NOANCHOR_RUN=0|1  also run linkchecker without AnchorCheck (fast: each page fetched once),
+#                      so every page and file is checked even if the AnchorCheck run was cut off.
+#                      Default: 1 for cpp-docs, 0 otherwise.
 #   LC_THREADS=N       linkchecker threads (default 8)
 #   PORT=N             first port for the local server (default 18431)
 set -euo pipefail
@@ -102,7 +108,7 @@ if [ -f "$TIMINGS" ]; then
 else
   keep=""
 fi
-printf 'corpus\tdocpulse_links_ms_median\tdocpulse_parse_ms_median\tdocpulse_check_s_median\tdocpulse_check_runs\tinternal_links_resolved\tlinkchecker_http_s\tlinkchecker_http_rows\tlinkchecker_file_s\tlinkchecker_anchors\tstrip_toc\tload_avg_start\n' > "$TIMINGS"
+printf 'corpus\tdocpulse_links_ms_median\tdocpulse_parse_ms_median\tdocpulse_check_s_median\tdocpulse_check_runs\tinternal_links_resolved\tlinkchecker_http_s\tlinkchecker_http_rows\tlinkchecker_file_s\tlinkchecker_anchors\tstrip_toc\tlinkchecker_time_limit_s\tlinkchecker_noanchor_s\tload_avg_start\n' > "$TIMINGS"
 if [ -n "$keep" ]; then printf '%s\n' "$keep" >> "$TIMINGS"; fi
 
 SERVER_PID=""
@@ -126,6 +132,12 @@ for c in "${CORPUS_LIST[@]}"; do
     FILE_MODE="${FILE_MODE_SET:-0}"
     STRIP="${LC_STRIP_TOC:-1}"
   fi
+  LIMIT="${LC_TIME_LIMIT:-0}"
+  NOANCHOR="${LC_NOANCHOR_RUN:-0}"
+  if [ "$c" = cpp-docs ]; then
+    LIMIT="${LC_TIME_LIMIT:-2400}"
+    NOANCHOR="${LC_NOANCHOR_RUN:-1}"
+  fi
   SERVE_ARGS=()
   if [ "$STRIP" = 1 ]; then SERVE_ARGS=(--strip-toc); fi
   load="$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -147,8 +159,21 @@ for c in "${CORPUS_LIST[@]}"; do
     python3 -c "import socket,sys; s=socket.socket(); sys.exit(s.connect_ex(('127.0.0.1',$PORT)))" && break
     sleep 0.1
   done
+  LIMIT_CMD=()
+  if [ "$LIMIT" != 0 ]; then LIMIT_CMD=(timeout --signal=INT --kill-after=60 "$LIMIT"); fi
   /usr/bin/time -f '%e' -o "$D/lc-http.time" \
-    linkchecker -f "$RC" --no-status --no-robots "http://127.0.0.1:$PORT$PREFIX" > "$D/lc-http.csv" 2> "$D/lc-http.err" || true
+    "${LIMIT_CMD[@]}" linkchecker -f "$RC" --no-status --no-robots "http://127.0.0.1:$PORT$PREFIX" > "$D/lc-http.csv" 2> "$D/lc-http.err" || true
+  NOANCHOR_ARGS=()
+  lc_noanchor_s=NA
+  if [ "$NOANCHOR" = 1 ]; then
+    log "$c: linkchecker without AnchorCheck"
+    grep -v '^\[AnchorCheck\]' "$RC" > "$WORK/linkcheckerrc-noanchor"
+    chmod a+r "$WORK/linkcheckerrc-noanchor"
+    /usr/bin/time -f '%e' -o "$D/lc-http-noanchor.time" \
+      linkchecker -f "$WORK/linkcheckerrc-noanchor" --no-status --no-robots "http://127.0.0.1:$PORT$PREFIX" > "$D/lc-http-noanchor.csv" 2> "$D/lc-http-noanchor.err" || true
+    NOANCHOR_ARGS=(--http-csv-noanchor "$D/lc-http-noanchor.csv")
+    lc_noanchor_s="$(tail -1 "$D/lc-http-noanchor.time")"
+  fi
   kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
   PORT=$((PORT + 1))
 
@@ -165,7 +190,7 @@ for c in "${CORPUS_LIST[@]}"; do
 
   # 3. compare
   log "$c: compare"
-  python3 "$HERE/analyze.py" --corpus "$c" --site "$D/site" --http-csv "$D/lc-http.csv" "${FILE_ARGS[@]}" \
+  python3 "$HERE/analyze.py" --corpus "$c" --site "$D/site" --http-csv "$D/lc-http.csv" "${NOANCHOR_ARGS[@]}" "${FILE_ARGS[@]}" \
     --excluded "$CORPORA/$c/excluded-files.tsv" --classes "$HERE/classes.tsv" \
     --json "$RESULTS/$c.json" --md "$RESULTS/$c.md" > /dev/null
 
@@ -187,7 +212,7 @@ for c in "${CORPUS_LIST[@]}"; do
   nl="$(cut -f4 "$D/check-times.tsv" | tail -1)"
   lc_http_s="$(tail -1 "$D/lc-http.time")"
   lc_urls="$(python3 -c 'import csv,sys; print(sum(1 for r in csv.reader((l for l in open(sys.argv[1], encoding="utf-8", errors="replace") if not l.startswith(("# created by", "# Read the", "# Write comments", "# Stopped checking"))), delimiter=";")) - 1)' "$D/lc-http.csv")"
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$c" "$lres" "$pmed" "$cmed" "$RUNS" "$nl" "$lc_http_s" "$lc_urls" "$lc_file_s" "$LC_ANCHORS" "$STRIP" "$load" >> "$TIMINGS"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$c" "$lres" "$pmed" "$cmed" "$RUNS" "$nl" "$lc_http_s" "$lc_urls" "$lc_file_s" "$LC_ANCHORS" "$STRIP" "$LIMIT" "$lc_noanchor_s" "$load" >> "$TIMINGS"
   log "$c: links ${lres} ms (parse ${pmed} ms), check ${cmed} s; linkchecker http ${lc_http_s} s, file ${lc_file_s} s"
 done
 

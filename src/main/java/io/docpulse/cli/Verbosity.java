@@ -17,6 +17,8 @@ final class Verbosity {
         String level = verbose.length >= 2 ? "debug" : "warn";
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
         System.setProperty("org.slf4j.simpleLogger.log.io.docpulse", level);
+        // JGit's debug log runs to tens of thousands of lines on a long history: info is enough
+        System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jgit", verbose.length >= 2 ? "info" : "warn");
         System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
         System.setProperty("org.slf4j.simpleLogger.showLogName", "false");
         System.setProperty("org.slf4j.simpleLogger.levelInBrackets", "false");

@@ -184,9 +184,11 @@ public final class HistoryReader {
     /** Why a change does not count, or null when it is a real change. */
     private static String notARealChange(RevCommit c, DiffEntry d, Set<String> ignoreRevs, ObjectReader reader)
             throws IOException {
+        // creating a page is always a real change, even in a revision listed for blame to ignore
+        if (d.getChangeType() == DiffEntry.ChangeType.ADD || d.getChangeType() == DiffEntry.ChangeType.COPY) return null;
         if (ignoreRevs.contains(c.name())) return "listed in .git-blame-ignore-revs";
         switch (d.getChangeType()) {
-            case ADD, DELETE, COPY:
+            case DELETE:
                 return null;
             case RENAME:
                 if (d.getOldId().equals(d.getNewId())) return "only moved the file (from " + d.getOldPath() + ")";

@@ -114,6 +114,18 @@ class FreshnessTest {
     }
 
     @Test
+    void aPageCreatedInAnIgnoredRevisionStillHasADate() throws Exception {
+        write("docs/README.md", "# Docs\n");
+        commit("2024-01-01", "Ann", "init");
+        write("docs/new.md", "# New\n");
+        RevCommit bulk = commit("2024-01-02", "Bob", "reformat and add a page");
+        write(".git-blame-ignore-revs", bulk.name() + "\n");
+        commit("2024-01-03", "Bob", "ignore it");
+        JsonNode report = build("2024-02-01");
+        assertThat(page(report, "new.md").get("lastUpdated").asText()).isEqualTo("2024-01-02T12:00:00Z");
+    }
+
+    @Test
     void aMergeCountsOnlyWhereItResolvedAConflict() throws Exception {
         write("docs/README.md", "# Docs\n\n[a](a.md) [b](b.md)\n");
         write("docs/a.md", "# A\n\nOne.\n");
