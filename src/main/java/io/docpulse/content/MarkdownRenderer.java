@@ -296,7 +296,8 @@ final class MarkdownRenderer {
         state.alerts.put(bq, m.group(1).toLowerCase(Locale.ROOT));
     }
 
-    private String rewrite(PageState state, String url) {
+    private String rewrite(PageState state, String written) {
+        String url = Routes.unescapeScheme(written);
         Routes.Target t = routes.resolve(state.path, url);
         if (t.kind() == Routes.Kind.EXTERNAL || t.kind() == Routes.Kind.OUTSIDE || t.route().isEmpty() && t.kind() == Routes.Kind.MISSING) {
             return url;

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
  */
 public final class Routes {
     private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
+    private static final Pattern ESCAPED_SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*)\\\\:");
 
     private final Map<String, String> pageRoutes;
     private final Map<String, String> routeOwners;
@@ -167,6 +168,9 @@ public final class Routes {
     public Target resolve(String fromPath, String raw) {
         String target = raw.strip();
         if (target.isEmpty()) return new Target(Kind.SAME_PAGE, fromPath, routeOf(fromPath), "", "");
+        // `https\://host` (an escaped colon, written to stop GitHub from linking it) reaches us from
+        // the autolinker with its backslash; it is a URL, not a Windows path
+        target = unescapeScheme(target);
         if (forge != null) {
             Matcher m = forge.matcher(target);
             if (m.matches()) {
@@ -233,6 +237,12 @@ public final class Routes {
         if (asset != null) return new Target(Kind.ASSET, asset, asset, fragment, suffix, true);
         String route = lower.endsWith(".md") ? routeFor(normal) : normal;
         return new Target(Kind.MISSING, normal, route, fragment, suffix);
+    }
+
+    /** {@code https\\://x} becomes {@code https://x}; anything else is returned as it is. */
+    public static String unescapeScheme(String url) {
+        Matcher escaped = ESCAPED_SCHEME.matcher(url);
+        return escaped.find() ? escaped.group(1) + ":" + url.substring(escaped.end()) : url;
     }
 
     /** Every page path, asset path and folder, for suggesting the closest one to a broken link. */

@@ -43,6 +43,7 @@ class RoutesTest {
     void classifiesTargets() {
         assertThat(routes.resolve("README.md", "https://example.com").kind()).isEqualTo(Routes.Kind.EXTERNAL);
         assertThat(routes.resolve("README.md", "mailto:a@b.c").kind()).isEqualTo(Routes.Kind.EXTERNAL);
+        assertThat(routes.resolve("README.md", "https\\://www.contoso.com").kind()).isEqualTo(Routes.Kind.EXTERNAL);
         assertThat(routes.resolve("README.md", "#top").kind()).isEqualTo(Routes.Kind.SAME_PAGE);
         assertThat(routes.resolve("README.md", "../outside.md").kind()).isEqualTo(Routes.Kind.OUTSIDE);
         assertThat(routes.resolve("README.md", "nope.md").kind()).isEqualTo(Routes.Kind.MISSING);
