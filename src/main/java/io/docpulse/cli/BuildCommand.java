@@ -43,8 +43,8 @@ final class BuildCommand implements Callable<Integer> {
         CommandLine cli = spec.commandLine();
         Config cfg = options.config(cli);
         if (drafts) cfg = cfg.withDrafts(true);
-        Build.Result result = Build.run(new Build.Options(options.content, out, cfg, options.threads(cli), now(cli)));
-        printFindings(cli.getErr(), options.content, result.findings(), verbosity.showNotes());
+        Build.Result result = Build.run(new Build.Options(options.content(), out, cfg, options.threads(cli), now(cli)));
+        printFindings(cli.getErr(), options.content(), result.findings(), verbosity.showNotes());
         if (!verbosity.quiet()) {
             cli.getOut().println(Messages.summary("Built", result.pages(), result.findings(), result.elapsed(), out.toString()));
         }

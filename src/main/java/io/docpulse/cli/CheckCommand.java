@@ -30,8 +30,8 @@ final class CheckCommand implements Callable<Integer> {
         CommandLine cli = spec.commandLine();
         Config cfg = options.config(cli);
         long start = System.nanoTime();
-        Build.Analysis a = Build.analyze(options.content, cfg, options.threads(cli), BuildCommand.now(cli));
-        BuildCommand.printFindings(cli.getErr(), options.content, a.findings(), verbosity.showNotes());
+        Build.Analysis a = Build.analyze(options.content(), cfg, options.threads(cli), BuildCommand.now(cli));
+        BuildCommand.printFindings(cli.getErr(), options.content(), a.findings(), verbosity.showNotes());
         if (!verbosity.quiet()) {
             cli.getOut().println(Messages.summary("Checked", a.pages().size(), a.findings(),
                     Duration.ofNanos(System.nanoTime() - start), null)

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,7 +14,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.docpulse.config.Config;
 import io.docpulse.config.ConfigException;
-import io.docpulse.config.ConfigLoader;
 import io.docpulse.content.ParsedContent;
 import io.docpulse.content.Routes;
 import io.docpulse.index.Hit;
@@ -36,16 +34,8 @@ final class SearchCommand implements Callable<Integer> {
     @Parameters(paramLabel = "QUERY", arity = "1..*", description = "What to search for.")
     List<String> query;
 
-    @Option(names = "--content", paramLabel = "DIR", defaultValue = "content",
-            description = "Folder of Markdown to search (default: ${DEFAULT-VALUE}).")
-    Path content;
-
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "Config file (default: docpulse.yml next to the content folder, else inside it).")
-    Path config;
-
-    @Option(names = "--cache-dir", paramLabel = "DIR", description = "docpulse's cache folder, where the index is kept.")
-    String cacheDir;
+    @CommandLine.Mixin
+    SourceOptions source;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "10", description = "Results to show (default: ${DEFAULT-VALUE}).")
     int limit;
@@ -61,9 +51,8 @@ final class SearchCommand implements Callable<Integer> {
         verbosity.apply();
         CommandLine cli = spec.commandLine();
         if (limit < 1) throw new CommandLine.ParameterException(cli, "--limit must be 1 or more");
-        Config cfg = ConfigLoader.load(config != null ? Optional.of(config) : ConfigLoader.locate(content));
-        if (cacheDir != null) cfg = cfg.withCacheDir(cacheDir);
-        ParsedContent parsed = io.docpulse.Build.parse(content, cfg, Runtime.getRuntime().availableProcessors());
+        Config cfg = source.config();
+        ParsedContent parsed = io.docpulse.Build.parse(source.content, cfg, Runtime.getRuntime().availableProcessors());
         String q = String.join(" ", query);
         String base = cfg.basePath();
         List<Hit> hits;
