@@ -112,7 +112,7 @@ public final class Build {
         ParsedContent parsed = new ContentParser(routes).parse(content, threads);
         LOG.debug("parse: {} pages ({} ms)", parsed.pages().size(), ms(start));
         List<Pattern> ignore = config.links().ignore().stream().map(Pattern::compile).toList();
-        LinkReport links = new LinkChecker(routes, ignore, config.drafts()).check(parsed.pages());
+        LinkReport links = new LinkChecker(routes, ignore, config.drafts()).check(parsed.pages(), threads);
         LOG.debug("links: {} internal links resolved ({} ms)", links.checked(), ms(start));
 
         History history = HistoryReader.read(content.root(), content.pages(), now);

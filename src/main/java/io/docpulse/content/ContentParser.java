@@ -15,10 +15,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+
+import io.docpulse.util.Parallel;
 
 /**
  * The parse stage: reads every Markdown file and turns it into a {@link Page}, in parallel.
@@ -39,31 +37,7 @@ public final class ContentParser {
 
     public ParsedContent parse(ContentSet content, int threads) throws IOException {
         List<SourceFile> files = content.pages();
-        List<One> results = new ArrayList<>(files.size());
-        if (threads <= 1) {
-            for (SourceFile f : files) results.add(parseOne(f));
-        } else {
-            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-                Thread t = new Thread(r, "docpulse-parse");
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                List<Future<One>> futures = new ArrayList<>(files.size());
-                for (SourceFile f : files) futures.add(pool.submit(() -> parseOne(f)));
-                for (Future<One> fu : futures) results.add(fu.get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while parsing", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof IOException io) throw io;
-                if (e.getCause() instanceof RuntimeException re) throw re;
-                throw new IOException(e.getCause());
-            } finally {
-                pool.shutdownNow();
-            awaitQuietly(pool);
-            }
-        }
+        List<One> results = Parallel.map(files, threads, "parse", this::parseOne);
         List<Page> pages = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         for (One one : results) {
@@ -175,12 +149,4 @@ public final class ContentParser {
         }
     }
 
-    /** Waits for tasks still running after a failure, so nothing writes once the caller cleans up. */
-    private static void awaitQuietly(ExecutorService pool) {
-        try {
-            pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -8,11 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
+import io.docpulse.util.Parallel;
 import io.docpulse.content.Finding;
 import io.docpulse.content.Heading;
 import io.docpulse.content.Page;
@@ -142,26 +139,7 @@ public final class Findability {
 
     private static List<List<PageFindability.KnownItem>> runQueries(List<Page> pages, SearchIndex index, int threads)
             throws IOException {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-            Thread t = new Thread(r, "docpulse-findability");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<List<PageFindability.KnownItem>>> futures = new ArrayList<>();
-            for (Page p : pages) futures.add(pool.submit(() -> knownItems(p, index)));
-            List<List<PageFindability.KnownItem>> out = new ArrayList<>();
-            for (Future<List<PageFindability.KnownItem>> f : futures) out.add(f.get());
-            return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) throw io;
-            throw new IOException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        return Parallel.map(pages, threads, "findability", p -> knownItems(p, index));
     }
 
     private static List<PageFindability.KnownItem> knownItems(Page p, SearchIndex index) throws IOException {

@@ -1,17 +1,22 @@
 package io.docpulse.links;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import io.docpulse.content.Finding;
@@ -20,6 +25,7 @@ import io.docpulse.content.Page;
 import io.docpulse.content.RawLink;
 import io.docpulse.content.Routes;
 import io.docpulse.content.Severity;
+import io.docpulse.util.Parallel;
 
 /**
  * The links stage: resolves every internal link, image and {@code #anchor} against the site held
@@ -63,7 +69,24 @@ public final class LinkChecker {
         }
     }
 
+    /** What checking one page's links gave. */
+    private record PageResult(List<Finding> findings, Set<String> outbound, List<ExternalLink> external, int checked) {
+    }
+
+    /** Checks on one thread; the result is the same for any thread count. */
     public LinkReport check(List<Page> pages) {
+        try {
+            return check(pages, 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * @param threads how many threads resolve links; pages are split between them and their
+     *                results joined in page order, so the report does not depend on it
+     */
+    public LinkReport check(List<Page> pages, int threads) throws IOException {
         Map<String, Page> byPath = new HashMap<>();
         Map<String, Anchors> anchors = new HashMap<>();
         for (Page p : pages) {
@@ -71,68 +94,18 @@ public final class LinkChecker {
             anchors.put(p.path(), Anchors.of(p));
         }
         Suggestions suggestions = new Suggestions(routes.allPaths());
+        List<PageResult> results = Parallel.map(pages, threads, "links",
+                p -> checkPage(p, byPath, anchors, suggestions));
         List<Finding> findings = new ArrayList<>();
         List<ExternalLink> external = new ArrayList<>();
-        Map<String, Set<String>> outbound = new TreeMap<>();
+        Map<String, Set<String>> outbound = new HashMap<>();
         int checked = 0;
-        for (Page p : pages) {
-            Set<String> out = new TreeSet<>();
-            for (RawLink link : p.links()) {
-                String raw = link.target().strip();
-                if (ignored(raw)) continue;
-                Routes.Target t = routes.resolve(p.path(), raw);
-                if (t.kind() == Routes.Kind.EXTERNAL) {
-                    String lower = raw.toLowerCase(Locale.ROOT);
-                    if (lower.startsWith("http://") || lower.startsWith("https://")) {
-                        external.add(new ExternalLink(raw, link.text(), link.where()));
-                    }
-                    continue;
-                }
-                checked++;
-                Map<String, String> details = details(link);
-                int cut = raw.indexOf('#');
-                if ((cut < 0 ? raw : raw.substring(0, cut)).indexOf('\\') >= 0 && t.internal()) {
-                    findings.add(new Finding("backslash-in-link", Severity.NOTE, link.where(),
-                            "`" + raw + "` separates folders with backslashes; the site links to it, but GitHub and"
-                                    + " web servers will not", "use forward slashes: `" + raw.replace('\\', '/') + "`",
-                            details(link)));
-                }
-                switch (t.kind()) {
-                    case OUTSIDE -> findings.add(new Finding("link-outside-content", Severity.WARNING, link.where(),
-                            "`" + raw + "` leads outside the content folder, so it will not work in the site",
-                            "link to the file on the forge (with repo_url set), or move it into the content folder",
-                            details));
-                    case MISSING -> findings.add(missing(link, raw, t, suggestions, details));
-                    case SAME_PAGE -> checkFragment(link, raw, p, t.fragment(), anchors.get(p.path()), false,
-                            findings, details);
-                    case PAGE, FOLDER -> {
-                        String target = t.kind() == Routes.Kind.PAGE ? t.contentPath() : routes.pageAt(t.route());
-                        if (t.caseDiffers()) findings.add(caseMismatch(link, raw, t, details));
-                        if (target != null) {
-                            if (!target.equals(p.path())) out.add(target);
-                            Page tp = byPath.get(target);
-                            if (tp != null && tp.frontMatter().draft() && !draftsBuilt
-                                    && !p.frontMatter().draft()) {
-                                findings.add(new Finding("link-to-draft", Severity.WARNING, link.where(),
-                                        "`" + raw + "` leads to a draft (`" + target + "`), which is not part of the site",
-                                        "publish the draft (remove draft: true), or remove the link until it is",
-                                        details));
-                            }
-                            if (tp != null) {
-                                boolean folderIndex = t.kind() == Routes.Kind.FOLDER || tp.route().equals(folderOf(tp.path()));
-                                checkFragment(link, raw, tp, t.fragment(), anchors.get(target), folderIndex,
-                                        findings, details);
-                            }
-                        }
-                    }
-                    case ASSET -> {
-                        if (t.caseDiffers()) findings.add(caseMismatch(link, raw, t, details));
-                    }
-                    default -> {
-                    }
-                }
-            }
-            outbound.put(p.path(), out);
+        for (int i = 0; i < pages.size(); i++) {
+            PageResult r = results.get(i);
+            findings.addAll(r.findings());
+            external.addAll(r.external());
+            outbound.put(pages.get(i).path(), r.outbound());
+            checked += r.checked();
         }
         Map<String, PageLinks> graph = graph(pages, outbound);
         for (Page p : pages) {
@@ -144,6 +117,70 @@ public final class LinkChecker {
             }
         }
         return new LinkReport(graph, external, findings, checked);
+    }
+
+    private PageResult checkPage(Page p, Map<String, Page> byPath, Map<String, Anchors> anchors,
+                                 Suggestions suggestions) {
+        List<Finding> findings = new ArrayList<>();
+        List<ExternalLink> external = new ArrayList<>();
+        Set<String> out = new TreeSet<>();
+        int checked = 0;
+        for (RawLink link : p.links()) {
+            String raw = link.target().strip();
+            if (ignored(raw)) continue;
+            Routes.Target t = routes.resolve(p.path(), raw);
+            if (t.kind() == Routes.Kind.EXTERNAL) {
+                String lower = raw.toLowerCase(Locale.ROOT);
+                if (lower.startsWith("http://") || lower.startsWith("https://")) {
+                    external.add(new ExternalLink(raw, link.text(), link.where()));
+                }
+                continue;
+            }
+            checked++;
+            Map<String, String> details = details(link);
+            int cut = raw.indexOf('#');
+            if ((cut < 0 ? raw : raw.substring(0, cut)).indexOf('\\') >= 0 && t.internal()) {
+                findings.add(new Finding("backslash-in-link", Severity.NOTE, link.where(),
+                        "`" + raw + "` separates folders with backslashes; the site links to it, but GitHub and"
+                                + " web servers will not", "use forward slashes: `" + raw.replace('\\', '/') + "`",
+                        details(link)));
+            }
+            switch (t.kind()) {
+                case OUTSIDE -> findings.add(new Finding("link-outside-content", Severity.WARNING, link.where(),
+                        "`" + raw + "` leads outside the content folder, so it will not work in the site",
+                        "link to the file on the forge (with repo_url set), or move it into the content folder",
+                        details));
+                case MISSING -> findings.add(missing(link, raw, t, suggestions, details));
+                case SAME_PAGE -> checkFragment(link, raw, p, t.fragment(), anchors.get(p.path()), false,
+                        findings, details);
+                case PAGE, FOLDER -> {
+                    String target = t.kind() == Routes.Kind.PAGE ? t.contentPath() : routes.pageAt(t.route());
+                    if (t.caseDiffers()) findings.add(caseMismatch(link, raw, t, details));
+                    if (target != null) {
+                        if (!target.equals(p.path())) out.add(target);
+                        Page tp = byPath.get(target);
+                        if (tp != null && tp.frontMatter().draft() && !draftsBuilt
+                                && !p.frontMatter().draft()) {
+                            findings.add(new Finding("link-to-draft", Severity.WARNING, link.where(),
+                                    "`" + raw + "` leads to a draft (`" + target + "`), which is not part of the site",
+                                    "publish the draft (remove draft: true), or remove the link until it is",
+                                    details));
+                        }
+                        if (tp != null) {
+                            boolean folderIndex = t.kind() == Routes.Kind.FOLDER || tp.route().equals(folderOf(tp.path()));
+                            checkFragment(link, raw, tp, t.fragment(), anchors.get(target), folderIndex,
+                                    findings, details);
+                        }
+                    }
+                }
+                case ASSET -> {
+                    if (t.caseDiffers()) findings.add(caseMismatch(link, raw, t, details));
+                }
+                default -> {
+                }
+            }
+        }
+        return new PageResult(findings, out, external, checked);
     }
 
     private boolean ignored(String raw) {
@@ -227,7 +264,7 @@ public final class LinkChecker {
      */
     private static Map<String, Integer> clickDepth(List<Page> pages, Map<String, Set<String>> outbound) {
         Map<String, String> folderNode = new HashMap<>();
-        Map<String, List<String>> children = new HashMap<>();
+        Map<String, Set<String>> children = new HashMap<>();
         String home = null;
         for (Page p : pages) {
             if (p.frontMatter().draft()) continue;
@@ -248,15 +285,13 @@ public final class LinkChecker {
             String f = parent;
             while (f != null) {
                 String fNode = folderNode.getOrDefault(f, "folder:" + f);
-                List<String> list = children.computeIfAbsent(fNode, k -> new ArrayList<>());
-                if (!list.contains(child)) list.add(child);
+                children.computeIfAbsent(fNode, k -> new LinkedHashSet<>()).add(child);
                 if (folderNode.containsKey(f) || f.isEmpty()) break;
                 child = fNode;
                 f = parentFolder(f);
             }
         }
         String root = home != null ? home : "folder:";
-        List<String> top = children.getOrDefault(root, List.of());
         Map<String, Integer> depth = new HashMap<>();
         Deque<String> queue = new ArrayDeque<>();
         depth.put(root, 0);
@@ -264,13 +299,10 @@ public final class LinkChecker {
         while (!queue.isEmpty()) {
             String n = queue.poll();
             int d = depth.get(n);
-            List<String> next = new ArrayList<>(outbound.getOrDefault(n, Set.of()));
-            next.addAll(children.getOrDefault(n, List.of()));
-            next.addAll(top);
-            for (String m : next) {
-                if (!depth.containsKey(m)) {
-                    depth.put(m, d + 1);
-                    queue.add(m);
+            // the top-level sections, shown on every page, are the home page's children: depth 1
+            for (Set<String> next : List.of(outbound.getOrDefault(n, Set.of()), children.getOrDefault(n, Set.of()))) {
+                for (String m : next) {
+                    if (depth.putIfAbsent(m, d + 1) == null) queue.add(m);
                 }
             }
         }
@@ -290,19 +322,51 @@ public final class LinkChecker {
 
     /**
      * "Did you mean" for a missing path: the same file name elsewhere, else a near spelling of the
-     * file name in the same folder, else anywhere. Compares file names, not whole paths, and
-     * remembers answers: a corpus may link to one missing image hundreds of times.
+     * file name in the same folder, else anywhere. Only files of the same kind are candidates (a
+     * missing page suggests a page or folder, a missing image an image, a missing {@code .cpp} a
+     * {@code .cpp}), names are compared rather than whole paths, and answers are remembered: a
+     * corpus may link to one missing image hundreds of times.
      */
     private static final class Suggestions {
-        private final Map<String, List<String>> byName = new HashMap<>();
-        private final Map<String, List<String>> namesInFolder = new HashMap<>();
-        private final Map<Character, List<String>> namesByInitial = new HashMap<>();
-        private final Map<String, String> memo = new HashMap<>();
-        private final Map<String, Closest> folderIndex = new HashMap<>();
-        private final Map<Character, Closest> initialIndex = new HashMap<>();
+        private static final Set<String> PAGE_EXTENSIONS = Set.of("md", "markdown", "html", "htm");
+        private static final Set<String> IMAGE_EXTENSIONS =
+                Set.of("png", "jpg", "jpeg", "gif", "svg", "webp", "avif", "bmp", "ico");
+
+        private final Map<String, Kind> kinds = new HashMap<>();
+        // shared by the threads that check links
+        private final Map<String, Optional<String>> memo = new ConcurrentHashMap<>();
 
         Suggestions(List<String> paths) {
-            for (String p : paths) {
+            for (String p : paths) kinds.computeIfAbsent(kindOf(p), k -> new Kind()).add(p);
+        }
+
+        /** Pages and folders are one kind; images another; any other file is its extension's kind. */
+        static String kindOf(String path) {
+            if (path.endsWith("/")) return "page";
+            String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+            int dot = name.lastIndexOf('.');
+            if (dot <= 0) return "page";
+            String ext = name.substring(dot + 1);
+            if (PAGE_EXTENSIONS.contains(ext)) return "page";
+            return IMAGE_EXTENSIONS.contains(ext) ? "image" : ext;
+        }
+
+        String closest(String missing) {
+            return memo.computeIfAbsent(missing, m -> {
+                Kind kind = kinds.get(kindOf(m));
+                return Optional.ofNullable(kind == null ? null : kind.closest(m));
+            }).orElse(null);
+        }
+
+        /** The candidates of one kind, with their lookup tables. */
+        private static final class Kind {
+            private final Map<String, List<String>> byName = new HashMap<>();
+            private final Map<String, List<String>> namesInFolder = new HashMap<>();
+            private final Map<Character, List<String>> namesByInitial = new HashMap<>();
+            private final Map<String, Closest> folderIndex = new ConcurrentHashMap<>();
+            private final Map<Character, Closest> initialIndex = new ConcurrentHashMap<>();
+
+            void add(String p) {
                 String trimmed = p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
                 String name = trimmed.substring(trimmed.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
                 List<String> same = byName.computeIfAbsent(name, k -> new ArrayList<>());
@@ -312,32 +376,28 @@ public final class LinkChecker {
                     namesByInitial.computeIfAbsent(name.charAt(0), k -> new ArrayList<>()).add(name);
                 }
             }
-        }
 
-        String closest(String missing) {
-            return memo.computeIfAbsent(missing, this::compute);
-        }
-
-        private String compute(String missing) {
-            String trimmed = missing.endsWith("/") ? missing.substring(0, missing.length() - 1) : missing;
-            String folder = folderOf(trimmed);
-            String name = trimmed.substring(folder.length()).toLowerCase(Locale.ROOT);
-            if (name.isEmpty()) return null;
-            List<String> same = byName.get(name);
-            if (same != null && same.size() == 1) return same.get(0);
-            String near = folderIndex.computeIfAbsent(folder,
-                    f -> new Closest(namesInFolder.getOrDefault(f, List.of()))).find(name);
-            if (near != null) {
-                for (String p : byName.get(near)) {
-                    String t = p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
-                    if (folderOf(t).equals(folder)) return p;
+            String closest(String missing) {
+                String trimmed = missing.endsWith("/") ? missing.substring(0, missing.length() - 1) : missing;
+                String folder = folderOf(trimmed);
+                String name = trimmed.substring(folder.length()).toLowerCase(Locale.ROOT);
+                if (name.isEmpty()) return null;
+                List<String> same = byName.get(name);
+                if (same != null && same.size() == 1) return same.get(0);
+                String near = folderIndex.computeIfAbsent(folder,
+                        f -> new Closest(namesInFolder.getOrDefault(f, List.of()))).find(name);
+                if (near != null) {
+                    for (String p : byName.get(near)) {
+                        String t = p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+                        if (folderOf(t).equals(folder)) return p;
+                    }
                 }
+                String nearName = initialIndex.computeIfAbsent(name.charAt(0),
+                        c -> new Closest(namesByInitial.getOrDefault(c, List.of()))).find(name);
+                if (nearName == null) return null;
+                List<String> matches = byName.get(nearName);
+                return matches.size() == 1 ? matches.get(0) : null;
             }
-            String nearName = initialIndex.computeIfAbsent(name.charAt(0),
-                    c -> new Closest(namesByInitial.getOrDefault(c, List.of()))).find(name);
-            if (nearName == null) return null;
-            List<String> matches = byName.get(nearName);
-            return matches.size() == 1 ? matches.get(0) : null;
         }
     }
 }

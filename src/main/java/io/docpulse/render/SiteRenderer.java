@@ -12,10 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import io.docpulse.config.Config;
 import io.docpulse.content.Finding;
@@ -25,6 +21,7 @@ import io.docpulse.content.Routes;
 import io.docpulse.content.Severity;
 import io.docpulse.content.SourceRef;
 import io.docpulse.history.Freshness;
+import io.docpulse.util.Parallel;
 
 /**
  * The render stage: writes every page, the generated section pages, alias redirects, the 404 page,
@@ -137,45 +134,18 @@ public final class SiteRenderer {
     }
 
     private void runAll(List<Callable<Out>> jobs, Path out, int threads) throws IOException {
-        if (threads <= 1) {
-            for (Callable<Out> job : jobs) {
-                try {
-                    Out o = job.call();
-                    write(out, o.path(), o.bytes());
-                } catch (IOException | RuntimeException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new IOException(e);
-                }
+        Parallel.map(jobs, threads, "render", job -> {
+            Out o;
+            try {
+                o = job.call();
+            } catch (IOException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IOException(e);
             }
-            return;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "docpulse-render");
-            t.setDaemon(true);
-            return t;
+            write(out, o.path(), o.bytes());
+            return o.path();
         });
-        try {
-            List<Future<Object>> futures = new ArrayList<>();
-            for (Callable<Out> job : jobs) {
-                futures.add(pool.submit(() -> {
-                    Out o = job.call();
-                    write(out, o.path(), o.bytes());
-                    return null;
-                }));
-            }
-            for (Future<Object> f : futures) f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while rendering", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) throw io;
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            throw new IOException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-            awaitQuietly(pool);
-        }
     }
 
     private static void write(Path root, String path, byte[] bytes) throws IOException {
@@ -354,14 +324,5 @@ public final class SiteRenderer {
 
     private static String stripSlash(String s) {
         return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
-    }
-
-    /** Waits for tasks still running after a failure, so nothing writes once the caller cleans up. */
-    private static void awaitQuietly(ExecutorService pool) {
-        try {
-            pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -72,6 +72,16 @@ class LinkCheckTest {
         assertThat(f.get(5).get("severity").asText()).isEqualTo("note");
     }
 
+    /** A missing code file is not a misspelt page: detail.cpp beside detail.md suggests nothing. */
+    @Test
+    void suggestsOnlyFilesOfTheSameKind() {
+        List<JsonNode> f = findings("guide/topic/detail.md").stream()
+                .filter(x -> x.get("rule").asText().equals("missing-asset")).toList();
+        assertThat(f).extracting(x -> x.get("line").asInt()).containsExactly(5);
+        assertThat(f.get(0).get("details").has("suggestion")).isFalse();
+        assertThat(f.get(0).get("hint").asText()).startsWith("add the file");
+    }
+
     @Test
     void srcsetIsCheckedAndRewritten() {
         assertThat(TestSites.read(dir.resolve("out/guide/topic/index.html")))
@@ -130,7 +140,7 @@ class LinkCheckTest {
                 dir.resolve("cache2").toString());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).startsWith("Checked 8 pages and ");
-        assertThat(run.err()).contains("error: 8 errors found");
+        assertThat(run.err()).contains("error: 9 errors found");
         assertThat(dir.resolve("site-output")).doesNotExist();
     }
 
