@@ -3,13 +3,15 @@ package io.docpulse.index;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
-import io.docpulse.util.Parallel;
 import io.docpulse.content.Finding;
 import io.docpulse.content.Heading;
 import io.docpulse.content.Page;
@@ -18,6 +20,7 @@ import io.docpulse.content.SourceRef;
 import io.docpulse.content.TitleSource;
 import io.docpulse.links.LinkReport;
 import io.docpulse.links.PageLinks;
+import io.docpulse.util.Parallel;
 
 /**
  * Known-item findability: for every page, the queries a reader who knows it would type (its title,
@@ -30,6 +33,8 @@ public final class Findability {
     static final int DEPTH = 10;
     /** At most this many second-level headings of a page are tried as queries. */
     static final int MAX_HEADINGS = 5;
+    /** A level-2 heading on this many pages or more is generic, and not a known-item query. */
+    static final int GENERIC_HEADING_PAGES = 3;
 
     /** The analysis. */
     public record Result(Map<String, PageFindability> pages, int siteScore, List<Finding> findings) {
@@ -49,6 +54,7 @@ public final class Findability {
         for (Page p : pages) byTitle.computeIfAbsent(p.title().strip().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(p.path());
 
         List<List<PageFindability.KnownItem>> queries = runQueries(pages, index, threads);
+        Map<String, List<NearDuplicates.Match>> duplicates = NearDuplicates.find(pages, threads);
         Map<String, PageFindability> out = new TreeMap<>();
         List<Finding> findings = new ArrayList<>();
         long total = 0;
@@ -82,23 +88,32 @@ public final class Findability {
             if (p.titleSource() != TitleSource.FILE_NAME) score += 10;
             else reasons.add("it has no title of its own (the file name stands in)");
             List<String> same = byTitle.get(p.title().strip().toLowerCase(Locale.ROOT));
-            if (same.size() == 1) score += 10;
-            else reasons.add("other pages have the same title");
+            List<NearDuplicates.Match> twins = duplicates.getOrDefault(p.path(), List.of());
+            if (same.size() == 1 && twins.isEmpty()) score += 10;
+            if (same.size() > 1) reasons.add("other pages have the same title");
+            if (!twins.isEmpty()) {
+                reasons.add("`" + twins.get(0).path() + "` has nearly the same text (" + percent(twins.get(0).similarity())
+                        + " of their 5-word phrases are shared)");
+            }
             PageLinks pl = links.pages().get(p.path());
             int depth = pl == null ? -1 : pl.clickDepth();
             if (depth >= 0 && depth <= maxDepth) score += 10;
             else reasons.add(depth < 0 ? "it cannot be reached from the home page" : "it is " + depth + " clicks from the home page");
             boolean findable = title.rank() >= 1 && title.rank() <= 3;
-            out.put(p.path(), new PageFindability(p.path(), score, findable, items, reasons));
+            out.put(p.path(), new PageFindability(p.path(), score, findable, items, reasons, twins));
             total += score;
-            findings.addAll(findingsFor(p, title, same, depth, maxDepth));
+            findings.addAll(findingsFor(p, title, same, twins, depth, maxDepth));
         }
         int site = pages.isEmpty() ? 100 : (int) Math.round((double) total / pages.size());
         return new Result(out, site, findings);
     }
 
-    private static List<Finding> findingsFor(Page p, PageFindability.KnownItem title, List<String> same, int depth,
-                                             int maxDepth) {
+    static String percent(double share) {
+        return Math.round(share * 100) + "%";
+    }
+
+    private static List<Finding> findingsFor(Page p, PageFindability.KnownItem title, List<String> same,
+                                             List<NearDuplicates.Match> twins, int depth, int maxDepth) {
         List<Finding> out = new ArrayList<>();
         SourceRef where = SourceRef.file(p.path());
         if (title.rank() == 0 || title.rank() > 3) {
@@ -117,6 +132,21 @@ public final class Findability {
             out.add(new Finding("duplicate-title", Severity.WARNING, where,
                     "the title '" + p.title() + "' is also the title of `" + String.join("`, `", others) + "`",
                     "give each page a title that tells it apart", Map.of("others", String.join(" ", others))));
+        }
+        if (!twins.isEmpty()) {
+            List<String> named = new ArrayList<>();
+            for (NearDuplicates.Match m : twins.subList(0, Math.min(3, twins.size()))) {
+                named.add("`" + m.path() + "` (" + percent(m.similarity())
+                        + (named.isEmpty() ? " of their 5-word phrases are shared)" : ")"));
+            }
+            String more = twins.size() > 3 ? " and " + (twins.size() - 3) + " more" : "";
+            Map<String, String> details = new LinkedHashMap<>();
+            details.put("others", String.join(" ", twins.stream().map(NearDuplicates.Match::path).toList()));
+            details.put("similarity", String.format(Locale.ROOT, "%.2f", twins.get(0).similarity()));
+            out.add(new Finding("near-duplicate", Severity.WARNING, where,
+                    "most of the text is the same as in " + String.join(", ", named) + more,
+                    "merge the pages and redirect one to the other (aliases:), or make each say what is"
+                            + " specific to it", details));
         }
         if (p.titleSource() == TitleSource.FILE_NAME) {
             out.add(new Finding("missing-title", Severity.NOTE, where,
@@ -139,29 +169,61 @@ public final class Findability {
 
     private static List<List<PageFindability.KnownItem>> runQueries(List<Page> pages, SearchIndex index, int threads)
             throws IOException {
-        return Parallel.map(pages, threads, "findability", p -> knownItems(p, index));
+        Set<String> generic = genericHeadings(pages);
+        // many pages share a query (a duplicate title, a common heading): each is run once
+        Map<String, List<String>> memo = new ConcurrentHashMap<>();
+        return Parallel.map(pages, threads, "findability", p -> knownItems(p, index, generic, memo));
     }
 
-    private static List<PageFindability.KnownItem> knownItems(Page p, SearchIndex index) throws IOException {
+    /**
+     * Level-2 headings that {@value #GENERIC_HEADING_PAGES} or more pages share ("See also",
+     * "Remarks", "Context"): template headings, which no reader types to find one page.
+     */
+    static Set<String> genericHeadings(List<Page> pages) {
+        Map<String, Integer> pagesWith = new HashMap<>();
+        for (Page p : pages) {
+            Set<String> seen = new HashSet<>();
+            for (Heading h : p.headings()) {
+                if (h.level() == 2 && seen.add(normal(h.text()))) pagesWith.merge(normal(h.text()), 1, Integer::sum);
+            }
+        }
+        Set<String> generic = new HashSet<>();
+        pagesWith.forEach((text, n) -> {
+            if (n >= GENERIC_HEADING_PAGES) generic.add(text);
+        });
+        return generic;
+    }
+
+    private static String normal(String text) {
+        return text.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static List<PageFindability.KnownItem> knownItems(Page p, SearchIndex index, Set<String> generic,
+                                                              Map<String, List<String>> memo) throws IOException {
         List<PageFindability.KnownItem> items = new ArrayList<>();
-        items.add(item("title", p.title(), p.path(), index));
+        items.add(item("title", p.title(), p.path(), index, memo));
         if (!p.frontMatter().description().isBlank()) {
-            items.add(item("description", p.frontMatter().description(), p.path(), index));
+            items.add(item("description", p.frontMatter().description(), p.path(), index, memo));
         }
         int headings = 0;
         for (Heading h : p.headings()) {
             if (headings == MAX_HEADINGS) break;
-            if (h.level() == 2 && !h.text().isBlank()) {
-                items.add(item("heading", h.text(), p.path(), index));
+            if (h.level() == 2 && !h.text().isBlank() && !generic.contains(normal(h.text()))) {
+                items.add(item("heading", h.text(), p.path(), index, memo));
                 headings++;
             }
         }
         return items;
     }
 
-    private static PageFindability.KnownItem item(String kind, String query, String path, SearchIndex index)
-            throws IOException {
-        List<String> ranked = index.rankPages(escape(query), DEPTH);
+    private static PageFindability.KnownItem item(String kind, String query, String path, SearchIndex index,
+                                                  Map<String, List<String>> memo) throws IOException {
+        String q = escape(query);
+        List<String> ranked = memo.get(q);
+        if (ranked == null) {
+            ranked = index.rankPages(q, DEPTH);
+            memo.put(q, ranked);
+        }
         int rank = ranked.indexOf(path) + 1;
         List<String> before = ranked.subList(0, rank == 0 ? Math.min(3, ranked.size()) : Math.min(rank - 1, 3));
         return new PageFindability.KnownItem(kind, query, rank, before);

@@ -10,11 +10,14 @@ import java.util.List;
  * @param findable its title, searched as a query, puts it in the top 3
  * @param queries  the known-item queries run for it, and where it landed
  * @param reasons  what cost it points, in plain sentences
+ * @param nearDuplicates pages with nearly the same text, most similar first
  */
-public record PageFindability(String path, int score, boolean findable, List<KnownItem> queries, List<String> reasons) {
+public record PageFindability(String path, int score, boolean findable, List<KnownItem> queries, List<String> reasons,
+                              List<NearDuplicates.Match> nearDuplicates) {
     public PageFindability {
         queries = List.copyOf(queries);
         reasons = List.copyOf(reasons);
+        nearDuplicates = List.copyOf(nearDuplicates);
     }
 
     /**

@@ -121,6 +121,14 @@ public final class ReportJson {
                 }
                 fm.put("queries", qs);
                 fm.put("reasons", pf.reasons());
+                List<Map<String, Object>> twins = new ArrayList<>();
+                for (var d : pf.nearDuplicates()) {
+                    Map<String, Object> dm = new LinkedHashMap<>();
+                    dm.put("path", d.path());
+                    dm.put("similarity", Math.round(d.similarity() * 100) / 100.0);
+                    twins.add(dm);
+                }
+                fm.put("nearDuplicates", twins);
                 m.put("findability", fm);
             }
             PageLinks pl = links.pages().get(p.path());
