@@ -121,7 +121,8 @@ public final class Build {
 
         Findability.Result findability;
         try (SearchIndex index = SearchIndex.openOrBuild(Path.of(config.cacheDir()).resolve("index"), parsed.pages(),
-                config.basePath(), p -> config.basePath() + Routes.encodePath(p.route()))) {
+                config.basePath(), p -> config.basePath() + Routes.encodePath(p.route()),
+                SearchIndex.stamp(content, config.basePath()))) {
             LOG.debug("index: {} documents, {} ({} ms)", index.documents(), index.reused() ? "reused" : "built", ms(start));
             findability = Findability.analyze(parsed.pages(), index, links, config.maxClickDepth(), threads);
         }
@@ -182,8 +183,17 @@ public final class Build {
 
     /** Discover and parse only: what `docpulse search` needs to (re)build the index. */
     public static ParsedContent parse(Path contentDir, Config config, int threads) throws IOException, ConfigException {
+        return parse(discover(contentDir), config, threads);
+    }
+
+    /** Finds the pages and assets under the content folder, without reading them. */
+    public static ContentSet discover(Path contentDir) throws IOException, ConfigException {
         requireContent(contentDir);
-        ContentSet content = new ContentScanner(Set.of(ConfigLoader.FILE_NAME)).scan(contentDir);
+        return new ContentScanner(Set.of(ConfigLoader.FILE_NAME)).scan(contentDir);
+    }
+
+    /** Parses the pages discovered by {@link #discover}. */
+    public static ParsedContent parse(ContentSet content, Config config, int threads) throws IOException {
         Routes routes = new Routes(content, config.basePath(), config.repoUrl(), repoContentPrefix(content.root()));
         return new ContentParser(routes).parse(content, threads);
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,7 +15,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.docpulse.config.Config;
 import io.docpulse.config.ConfigException;
-import io.docpulse.content.ParsedContent;
+import io.docpulse.content.ContentSet;
 import io.docpulse.content.Routes;
 import io.docpulse.index.Hit;
 import io.docpulse.index.SearchIndex;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Parameters;
         description = {"Searches the docs: ranked pages, deep-linked to the best section, with a snippet.",
                 "Query syntax: words, \"a phrase\", -exclude, prefix*."})
 final class SearchCommand implements Callable<Integer> {
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -49,16 +51,26 @@ final class SearchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, ConfigException {
         verbosity.apply();
+        // created after apply(): the logging configuration is read when the first logger is made
+        org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SearchCommand.class);
         CommandLine cli = spec.commandLine();
         if (limit < 1) throw new CommandLine.ParameterException(cli, "--limit must be 1 or more");
         Config cfg = source.config();
-        ParsedContent parsed = io.docpulse.Build.parse(source.content, cfg, Runtime.getRuntime().availableProcessors());
         String q = String.join(" ", query);
         String base = cfg.basePath();
+        Path dir = Path.of(cfg.cacheDir()).resolve("index");
+        ContentSet content = io.docpulse.Build.discover(source.content);
+        String stamp = SearchIndex.stamp(content, base);
+        // unchanged files since the index was made: search it without reading a single page
+        Optional<SearchIndex> ready = SearchIndex.openIfUnchanged(dir, stamp);
+        log.debug("index: {}", ready.isPresent() ? "files unchanged, reused without parsing" : "parsing the pages");
         List<Hit> hits;
-        try (SearchIndex index = SearchIndex.openOrBuild(Path.of(cfg.cacheDir()).resolve("index"), parsed.pages(),
-                base, p -> base + Routes.encodePath(p.route()))) {
+        try (SearchIndex index = ready.isPresent() ? ready.get() : SearchIndex.openOrBuild(dir,
+                io.docpulse.Build.parse(content, cfg, Runtime.getRuntime().availableProcessors()).pages(),
+                base, p -> base + Routes.encodePath(p.route()), stamp)) {
+            long start = System.nanoTime();
             hits = index.search(q, limit);
+            log.debug("search: {} results ({} ms)", hits.size(), (System.nanoTime() - start) / 1_000_000);
         }
         PrintWriter out = cli.getOut();
         if (json) {

@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -39,7 +40,9 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
 import io.docpulse.content.Page;
+import io.docpulse.content.ContentSet;
 import io.docpulse.content.Section;
+import io.docpulse.content.SourceFile;
 
 /**
  * The Lucene index of the docs: one document per page (title, description, tags, headings, path,
@@ -100,9 +103,65 @@ public final class SearchIndex implements Closeable {
         }
     }
 
+    /**
+     * A cheap fingerprint of the content files as they are on disk: the index format, the base
+     * path, and each page's path, size and modification time. It lets {@code docpulse search}
+     * reuse the index without reading and parsing every page; when it differs, the pages are
+     * parsed and their content fingerprint decides.
+     */
+    public static String stamp(ContentSet content, String basePath) throws IOException {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update((FORMAT + "\n" + basePath + "\n").getBytes(StandardCharsets.UTF_8));
+            for (SourceFile f : content.pages()) {
+                long modified = Files.getLastModifiedTime(f.absolute()).toMillis();
+                md.update((f.path() + "\t" + Files.size(f.absolute()) + "\t" + modified + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The index in {@code dir}, when it was built from the files exactly as {@code stamp} describes them. */
+    public static Optional<SearchIndex> openIfUnchanged(Path dir, String stamp) {
+        Path file = dir.resolve("stamp");
+        try {
+            if (Files.isRegularFile(file) && Files.isRegularFile(dir.resolve("fingerprint"))
+                    && Files.readString(file).strip().equals(stamp)) {
+                return Optional.of(new SearchIndex(FSDirectory.open(dir), true));
+            }
+        } catch (IOException e) {
+            // a damaged index is only a cache: the caller builds it again
+        }
+        return Optional.empty();
+    }
+
     /** Opens the index in {@code dir} when it was built from exactly these pages, else builds it there. */
     public static SearchIndex openOrBuild(Path dir, List<Page> pages, String basePath, Function<Page, String> urlOf)
             throws IOException {
+        return openOrBuild(dir, pages, basePath, urlOf, null);
+    }
+
+    /**
+     * As {@link #openOrBuild(Path, List, String, Function)}, and records {@code stamp} (see
+     * {@link #stamp}) so that the next {@link #openIfUnchanged} finds the index without parsing.
+     */
+    public static SearchIndex openOrBuild(Path dir, List<Page> pages, String basePath, Function<Page, String> urlOf,
+                                          String stamp) throws IOException {
+        SearchIndex index = openOrBuildIndex(dir, pages, basePath, urlOf);
+        Path file = dir.resolve("stamp");
+        if (stamp == null) {
+            Files.deleteIfExists(file);
+        } else if (!Files.isRegularFile(file) || !Files.readString(file).strip().equals(stamp)) {
+            Files.writeString(file, stamp + "\n");
+        }
+        return index;
+    }
+
+    private static SearchIndex openOrBuildIndex(Path dir, List<Page> pages, String basePath,
+                                                Function<Page, String> urlOf) throws IOException {
         String fp = fingerprint(pages, basePath);
         Path stamp = dir.resolve("fingerprint");
         if (Files.isRegularFile(stamp) && Files.readString(stamp).strip().equals(fp)) {
@@ -114,6 +173,7 @@ public final class SearchIndex implements Closeable {
         }
         Files.createDirectories(dir);
         Files.deleteIfExists(stamp);
+        Files.deleteIfExists(dir.resolve("stamp"));
         Directory d = FSDirectory.open(dir);
         IndexWriterConfig cfg = new IndexWriterConfig(new DocsAnalyzer(true))
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)

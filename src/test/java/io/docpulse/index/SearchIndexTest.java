@@ -113,4 +113,34 @@ class SearchIndexTest {
         JsonNode results = new ObjectMapper().readTree(search.out()).get("results");
         assertThat(results.get(0).get("path").asText()).isEqualTo("security/keys.md");
     }
+
+    /** A terminal search on unchanged files reads no page; a saved page is searched as saved. */
+    @Test
+    void searchSkipsParsingUntilAFileChanges() throws IOException {
+        Path content = site();
+        Path cache = dir.resolve("cache");
+        TestSites.Run first = TestSites.run("search", "--content", content.toString(), "--cache-dir", cache.toString(),
+                "--json", "pipeline");
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        ContentSet set = new ContentScanner(Set.of()).scan(content);
+        Path index = cache.resolve("index");
+        try (SearchIndex reused = SearchIndex.openIfUnchanged(index, SearchIndex.stamp(set, "/")).orElseThrow()) {
+            assertThat(reused.rankPages("pipeline", 3)).containsExactly("deploy.md");
+        }
+        Path deploy = content.resolve("deploy.md");
+        Files.writeString(deploy, Files.readString(deploy) + "\nCanary releases go first.\n");
+        Files.setLastModifiedTime(deploy, java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(deploy).toMillis() + 5000));
+        assertThat(SearchIndex.openIfUnchanged(index, SearchIndex.stamp(new ContentScanner(Set.of()).scan(content), "/")))
+                .isEmpty();
+        TestSites.Run changed = TestSites.run("search", "--content", content.toString(), "--cache-dir",
+                cache.toString(), "--json", "canary");
+        JsonNode results = new ObjectMapper().readTree(changed.out()).get("results");
+        assertThat(results.get(0).get("path").asText()).isEqualTo("deploy.md");
+        // and the next search finds the rebuilt index fresh again
+        try (SearchIndex fresh = SearchIndex.openIfUnchanged(index,
+                SearchIndex.stamp(new ContentScanner(Set.of()).scan(content), "/")).orElseThrow()) {
+            assertThat(fresh.rankPages("canary", 3)).containsExactly("deploy.md");
+        }
+    }
 }
