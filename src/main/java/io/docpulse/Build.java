@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +37,7 @@ import io.docpulse.index.SearchIndex;
 import io.docpulse.links.ExternalChecker;
 import io.docpulse.links.LinkChecker;
 import io.docpulse.links.LinkReport;
+import io.docpulse.readiness.Readiness;
 import io.docpulse.render.OutputFolder;
 import io.docpulse.render.ReportJson;
 import io.docpulse.render.SiteRenderer;
@@ -66,7 +68,8 @@ public final class Build {
      * @param output   the output folder
      * @param elapsed  wall time of the build
      */
-    public record Result(int pages, int sources, List<Finding> findings, Path output, Duration elapsed) {
+    public record Result(int pages, int sources, List<Finding> findings, Path output, Duration elapsed,
+                         Readiness.Result readiness) {
         public Result {
             findings = List.copyOf(findings);
         }
@@ -88,12 +91,13 @@ public final class Build {
      * @param links    the link graph and link findings
      * @param freshness per page, its freshness and owner
      * @param findability per page and for the site, how findable it is
+     * @param readiness the async-readiness report
      * @param findings every finding, in report order
      * @param repoPrefix the content folder's path inside its repository
      */
     public record Analysis(ContentSet content, Routes routes, List<Page> pages, LinkReport links,
-                           Map<String, Freshness> freshness, Findability.Result findability, List<Finding> findings,
-                           String repoPrefix) {
+                           Map<String, Freshness> freshness, Findability.Result findability,
+                           Readiness.Result readiness, List<Finding> findings, String repoPrefix) {
         public Analysis {
             pages = List.copyOf(pages);
             findings = List.copyOf(findings);
@@ -119,28 +123,37 @@ public final class Build {
         FreshnessAnalyzer.Result freshness = new FreshnessAnalyzer(config.freshness(), now).analyze(parsed.pages(), history);
         LOG.debug("history: {} pages ({} ms)", history.pages().size(), ms(start));
 
-        Findability.Result findability;
-        try (SearchIndex index = SearchIndex.openOrBuild(Path.of(config.cacheDir()).resolve("index"), parsed.pages(),
-                config.basePath(), p -> config.basePath() + Routes.encodePath(p.route()),
-                SearchIndex.stamp(content, config.basePath()))) {
-            LOG.debug("index: {} documents, {} ({} ms)", index.documents(), index.reused() ? "reused" : "built", ms(start));
-            findability = Findability.analyze(parsed.pages(), index, links, config.maxClickDepth(), threads);
-        }
-        LOG.debug("findability: site score {} ({} ms)", findability.siteScore(), ms(start));
-
         List<Finding> findings = new ArrayList<>(content.findings());
         findings.addAll(routes.findings());
         findings.addAll(parsed.findings());
         findings.addAll(links.findings());
         findings.addAll(freshness.findings());
-        findings.addAll(findability.findings());
         if (config.links().checkExternal()) {
             findings.addAll(new ExternalChecker(config.links(), Path.of(config.cacheDir()), Clock.systemUTC())
                     .check(links.external(), System.err));
             LOG.debug("external links: {} ({} ms)", links.external().size(), ms(start));
         }
+
+        Findability.Result findability;
+        Readiness.Result readiness;
+        try (SearchIndex index = SearchIndex.openOrBuild(Path.of(config.cacheDir()).resolve("index"), parsed.pages(),
+                config.basePath(), p -> config.basePath() + Routes.encodePath(p.route()),
+                SearchIndex.stamp(content, config.basePath()))) {
+            LOG.debug("index: {} documents, {} ({} ms)", index.documents(), index.reused() ? "reused" : "built", ms(start));
+            findability = Findability.analyze(parsed.pages(), index, links, config.maxClickDepth(), threads);
+            LOG.debug("findability: site score {}, {} known-item searches ({} ms)", findability.siteScore(),
+                    findability.searches(), ms(start));
+            Map<String, Path> sources = new HashMap<>();
+            content.pages().forEach(f -> sources.put(f.path(), f.absolute()));
+            readiness = Readiness.analyze(parsed.pages(), sources, freshness.pages(), findability, findings, index,
+                    config.readiness(), threads);
+            LOG.debug("readiness: {} ({}) ({} ms)", readiness.overall(), readiness.verdict(), ms(start));
+        }
+        findings.addAll(findability.findings());
+        findings.addAll(readiness.findings());
         findings.sort(Finding.ORDER);
-        return new Analysis(content, routes, parsed.pages(), links, freshness.pages(), findability, findings, repoPrefix);
+        return new Analysis(content, routes, parsed.pages(), links, freshness.pages(), findability, readiness, findings,
+                repoPrefix);
     }
 
     public static Result run(Options o) throws IOException, ConfigException, OutputFolder.RefusedException {
@@ -162,11 +175,11 @@ public final class Build {
             findings.sort(Finding.ORDER);
             Files.write(staging.resolve("report.json"),
                     ReportJson.render(config, generator(), o.now(), a.pages(), a.links(), a.freshness(),
-                            a.findability(), findings));
+                            a.findability(), a.readiness(), findings));
             LOG.debug("render: {} pages ({} ms)", rendered.pages(), ms(start));
             output.publish(staging);
             return new Result(rendered.pages(), a.content().pages().size(), findings, output.path(),
-                    Duration.ofNanos(System.nanoTime() - start));
+                    Duration.ofNanos(System.nanoTime() - start), a.readiness());
         } catch (IOException | RuntimeException e) {
             OutputFolder.discard(staging);
             throw e;

@@ -47,6 +47,7 @@ final class BuildCommand implements Callable<Integer> {
         printFindings(cli.getErr(), options.content(), result.findings(), verbosity.showNotes());
         if (!verbosity.quiet()) {
             cli.getOut().println(Messages.summary("Built", result.pages(), result.findings(), result.elapsed(), out.toString()));
+            cli.getOut().println(Messages.readiness(result.readiness(), 3));
         }
         return verdict(cli.getErr(), result.findings(), options.strict, false);
     }

@@ -39,6 +39,7 @@ final class CheckCommand implements Callable<Integer> {
                             + (cfg.links().checkExternal()
                                     ? " and " + Messages.count(a.links().external().size(), "external link") : "")
                             + " in "));
+            cli.getOut().println(Messages.readiness(a.readiness(), 3));
         }
         return BuildCommand.verdict(cli.getErr(), a.findings(), options.strict, true);
     }

@@ -75,4 +75,20 @@ final class Messages {
     static long count(List<Finding> findings, Severity s) {
         return findings.stream().filter(f -> f.severity() == s).count();
     }
+
+    /** The async-readiness verdict, its scores and the top fixes, for the end of a build or check. */
+    static String readiness(io.docpulse.readiness.Readiness.Result r, int fixes) {
+        StringBuilder sb = new StringBuilder("Async readiness: " + r.overall() + " of 100, " + r.verdict() + " (");
+        for (int i = 0; i < r.scores().size(); i++) {
+            var s = r.scores().get(i);
+            if (i > 0) sb.append(", ");
+            sb.append(s.name().toLowerCase(java.util.Locale.ROOT)).append(' ').append(s.value() < 0 ? "unknown" : s.value());
+        }
+        sb.append(')');
+        for (int i = 0; i < Math.min(fixes, r.fixes().size()); i++) {
+            var f = r.fixes().get(i);
+            sb.append(String.format(java.util.Locale.ROOT, "%n  %d. %s (+%.1f)", i + 1, f.title(), f.gain()));
+        }
+        return sb.toString();
+    }
 }

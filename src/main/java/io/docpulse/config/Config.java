@@ -23,14 +23,16 @@ import java.util.Optional;
  * @param links           the {@code links:} section
  * @param freshness       the {@code freshness:} section
  * @param maxClickDepth   {@code findability.max_depth}: pages more clicks than this from the home page are "deep"
+ * @param readiness       the {@code readiness:} section
  */
 public record Config(Optional<Path> file, String siteName, String siteDescription, String baseUrl, String repoUrl,
                      String editBranch, String theme, String language, String cacheDir, int navMaxSiblings,
-                     boolean drafts, LinksConfig links, FreshnessConfig freshness, int maxClickDepth) {
+                     boolean drafts, LinksConfig links, FreshnessConfig freshness, int maxClickDepth,
+                     ReadinessConfig readiness) {
 
     public static Config defaults() {
         return new Config(Optional.empty(), "Documentation", "", "", "", "main", "default", "en", ".docpulse", 50, false,
-                LinksConfig.defaults(), FreshnessConfig.defaults(), 4);
+                LinksConfig.defaults(), FreshnessConfig.defaults(), 4, ReadinessConfig.defaults());
     }
 
     /** The path part of {@link #baseUrl()}, always starting and ending with a slash. */
@@ -61,21 +63,21 @@ public record Config(Optional<Path> file, String siteName, String siteDescriptio
 
     public Config withBaseUrl(String value) {
         return new Config(file, siteName, siteDescription, value, repoUrl, editBranch, theme, language, cacheDir,
-                navMaxSiblings, drafts, links, freshness, maxClickDepth);
+                navMaxSiblings, drafts, links, freshness, maxClickDepth, readiness);
     }
 
     public Config withCacheDir(String value) {
         return new Config(file, siteName, siteDescription, baseUrl, repoUrl, editBranch, theme, language, value,
-                navMaxSiblings, drafts, links, freshness, maxClickDepth);
+                navMaxSiblings, drafts, links, freshness, maxClickDepth, readiness);
     }
 
     public Config withLinks(LinksConfig value) {
         return new Config(file, siteName, siteDescription, baseUrl, repoUrl, editBranch, theme, language, cacheDir,
-                navMaxSiblings, drafts, value, freshness, maxClickDepth);
+                navMaxSiblings, drafts, value, freshness, maxClickDepth, readiness);
     }
 
     public Config withDrafts(boolean value) {
         return new Config(file, siteName, siteDescription, baseUrl, repoUrl, editBranch, theme, language, cacheDir,
-                navMaxSiblings, value, links, freshness, maxClickDepth);
+                navMaxSiblings, value, links, freshness, maxClickDepth, readiness);
     }
 }

@@ -61,6 +61,12 @@ public final class ConfigLoader {
         k.put("freshness.budgets", "map of page type to days");
         k.put("findability", "section");
         k.put("findability.max_depth", "whole number");
+        k.put("readiness", "section");
+        k.put("readiness.weights", "map of score to weight");
+        k.put("readiness.not_applicable", "list");
+        k.put("readiness.queries", "map of category to query");
+        k.put("readiness.rules", "map of rule to true or false");
+        k.put("readiness.stub_words", "whole number");
         return k;
     }
 
@@ -120,7 +126,8 @@ public final class ConfigLoader {
                 text(values, "theme", d.theme()), text(values, "language", d.language()),
                 text(values, "cache_dir", d.cacheDir()), number(path, values, "nav.max_siblings", d.navMaxSiblings()),
                 bool(path, values, "drafts", d.drafts()), links(path, values, lists),
-                freshness(path, maps), number(path, values, "findability.max_depth", d.maxClickDepth()));
+                freshness(path, maps), number(path, values, "findability.max_depth", d.maxClickDepth()),
+                readiness(path, values, lists, maps));
     }
 
     private static FreshnessConfig freshness(Path file, Map<String, Map<String, ScalarNode>> maps)
@@ -131,6 +138,61 @@ public final class ConfigLoader {
                     "freshness.budgets." + e.getKey(), 365));
         }
         return new FreshnessConfig(budgets);
+    }
+
+    private static ReadinessConfig readiness(Path file, Map<String, ScalarNode> values,
+                                             Map<String, List<ScalarNode>> lists,
+                                             Map<String, Map<String, ScalarNode>> maps) throws ConfigException {
+        ReadinessConfig d = ReadinessConfig.defaults();
+        Map<String, Double> weights = new LinkedHashMap<>(d.weights());
+        for (Map.Entry<String, ScalarNode> e : maps.getOrDefault("readiness.weights", Map.of()).entrySet()) {
+            String key = e.getKey().toLowerCase(java.util.Locale.ROOT);
+            if (!ReadinessConfig.SCORES.contains(key)) {
+                throw new ConfigException(file, line(e.getValue()), "readiness.weights: unknown score '" + e.getKey() + "'",
+                        "the scores are " + String.join(", ", ReadinessConfig.SCORES));
+            }
+            try {
+                double w = Double.parseDouble(e.getValue().getValue().strip());
+                if (w < 0 || Double.isNaN(w) || Double.isInfinite(w)) throw new NumberFormatException();
+                weights.put(key, w);
+            } catch (NumberFormatException ex) {
+                throw new ConfigException(file, line(e.getValue()), "readiness.weights." + e.getKey()
+                        + " must be a number, 0 or more, not '" + e.getValue().getValue() + "'",
+                        "for example " + e.getKey() + ": 0.2");
+            }
+        }
+        if (weights.values().stream().mapToDouble(Double::doubleValue).sum() <= 0) {
+            throw new ConfigException(file, line(values.get("readiness.weights")), "readiness.weights are all 0",
+                    "give at least one score a weight above 0");
+        }
+        Map<String, String> queries = new LinkedHashMap<>();
+        for (Map.Entry<String, ScalarNode> e : maps.getOrDefault("readiness.queries", Map.of()).entrySet()) {
+            if (!e.getKey().matches("[a-z][a-z0-9_-]*")) {
+                throw new ConfigException(file, line(e.getValue()), "readiness.queries: '" + e.getKey()
+                        + "' is not a category name", "use lower-case letters, digits, - and _, for example security");
+            }
+            queries.put(e.getKey(), e.getValue().getValue());
+        }
+        java.util.Set<String> notApplicable = new java.util.TreeSet<>();
+        for (ScalarNode n : lists.getOrDefault("readiness.not_applicable", List.of())) {
+            String c = n.getValue().strip().toLowerCase(java.util.Locale.ROOT);
+            if (!ReadinessConfig.CATEGORIES.contains(c) && !queries.containsKey(c)) {
+                throw new ConfigException(file, line(n), "readiness.not_applicable: unknown category '" + n.getValue() + "'",
+                        "the categories are " + String.join(", ", ReadinessConfig.CATEGORIES));
+            }
+            notApplicable.add(c);
+        }
+        Map<String, Boolean> rules = new LinkedHashMap<>();
+        for (Map.Entry<String, ScalarNode> e : maps.getOrDefault("readiness.rules", Map.of()).entrySet()) {
+            if (!ReadinessConfig.RULES.contains(e.getKey())) {
+                throw new ConfigException(file, line(e.getValue()), "readiness.rules: unknown rule '" + e.getKey() + "'",
+                        "the rules are " + String.join(", ", ReadinessConfig.RULES));
+            }
+            rules.put(e.getKey(), bool(file, Map.of("readiness.rules." + e.getKey(), e.getValue()),
+                    "readiness.rules." + e.getKey(), true));
+        }
+        return new ReadinessConfig(weights, notApplicable, queries, rules,
+                number(file, values, "readiness.stub_words", d.stubWords()));
     }
 
     private static LinksConfig links(Path file, Map<String, ScalarNode> values, Map<String, List<ScalarNode>> lists)

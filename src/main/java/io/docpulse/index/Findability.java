@@ -37,7 +37,10 @@ public final class Findability {
     static final int GENERIC_HEADING_PAGES = 3;
 
     /** The analysis. */
-    public record Result(Map<String, PageFindability> pages, int siteScore, List<Finding> findings) {
+    /**
+     * @param searches how many distinct known-item queries were run against the index
+     */
+    public record Result(Map<String, PageFindability> pages, int siteScore, List<Finding> findings, int searches) {
         public Result {
             pages = Map.copyOf(pages);
             findings = List.copyOf(findings);
@@ -53,7 +56,9 @@ public final class Findability {
         Map<String, List<String>> byTitle = new HashMap<>();
         for (Page p : pages) byTitle.computeIfAbsent(p.title().strip().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(p.path());
 
-        List<List<PageFindability.KnownItem>> queries = runQueries(pages, index, threads);
+        // many pages share a query (a duplicate title, a common heading): each is run once
+        Map<String, List<String>> memo = new ConcurrentHashMap<>();
+        List<List<PageFindability.KnownItem>> queries = runQueries(pages, index, threads, memo);
         Map<String, List<NearDuplicates.Match>> duplicates = NearDuplicates.find(pages, threads);
         Map<String, PageFindability> out = new TreeMap<>();
         List<Finding> findings = new ArrayList<>();
@@ -105,7 +110,7 @@ public final class Findability {
             findings.addAll(findingsFor(p, title, same, twins, depth, maxDepth));
         }
         int site = pages.isEmpty() ? 100 : (int) Math.round((double) total / pages.size());
-        return new Result(out, site, findings);
+        return new Result(out, site, findings, memo.size());
     }
 
     static String percent(double share) {
@@ -167,11 +172,9 @@ public final class Findability {
         return out;
     }
 
-    private static List<List<PageFindability.KnownItem>> runQueries(List<Page> pages, SearchIndex index, int threads)
-            throws IOException {
+    private static List<List<PageFindability.KnownItem>> runQueries(List<Page> pages, SearchIndex index, int threads,
+                                                                    Map<String, List<String>> memo) throws IOException {
         Set<String> generic = genericHeadings(pages);
-        // many pages share a query (a duplicate title, a common heading): each is run once
-        Map<String, List<String>> memo = new ConcurrentHashMap<>();
         return Parallel.map(pages, threads, "findability", p -> knownItems(p, index, generic, memo));
     }
 

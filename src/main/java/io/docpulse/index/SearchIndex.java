@@ -303,6 +303,26 @@ public final class SearchIndex implements Closeable {
         return rank(parse(query), limit).stream().map(Ranked::path).toList();
     }
 
+    /**
+     * Pages whose title matches the query, best first, at most {@code limit}: what a page is
+     * about, for placing it in a category. Only titles are searched, so a page that merely mentions
+     * the words in passing is not taken.
+     */
+    public List<String> rankTitles(String query, int limit) throws IOException {
+        SimpleQueryParser parser = new SimpleQueryParser(queryAnalyzer, Map.of("title", 1f));
+        parser.setDefaultOperator(BooleanClause.Occur.SHOULD);
+        Query q = parser.parse(query);
+        if (q == null) return List.of();
+        Query pagesOnly = new org.apache.lucene.search.BooleanQuery.Builder()
+                .add(q, BooleanClause.Occur.MUST)
+                .add(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term("kind", "page")),
+                        BooleanClause.Occur.FILTER)
+                .build();
+        List<String> out = new ArrayList<>();
+        for (ScoreDoc sd : searcher.search(pagesOnly, limit).scoreDocs) out.add(pathOf[sd.doc]);
+        return out;
+    }
+
     /** Searches and returns pages, best first, each deep-linked to its best document. */
     public List<Hit> search(String query, int limit) throws IOException {
         Query q = parse(query);

@@ -27,6 +27,7 @@ import io.docpulse.index.Findability;
 import io.docpulse.index.PageFindability;
 import io.docpulse.links.LinkReport;
 import io.docpulse.links.PageLinks;
+import io.docpulse.readiness.Readiness;
 
 /**
  * {@code report.json}: the machine-readable result of a build. Its shape is a contract, versioned by
@@ -41,7 +42,7 @@ public final class ReportJson {
 
     public static byte[] render(Config config, String generator, Instant generatedAt, List<Page> pages,
                                 LinkReport links, Map<String, Freshness> freshness, Findability.Result findability,
-                                List<Finding> findings) throws IOException {
+                                Readiness.Result readiness, List<Finding> findings) throws IOException {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("schemaVersion", SCHEMA_VERSION);
         root.put("generator", generator);
@@ -58,7 +59,12 @@ public final class ReportJson {
         root.put("summary", summary);
         Map<String, Object> scores = new LinkedHashMap<>();
         scores.put("findability", findability.siteScore());
+        for (Readiness.Score sc : readiness.scores()) {
+            if (!sc.id().equals("findability")) scores.put(camel(sc.id()), sc.value() < 0 ? null : sc.value());
+        }
+        scores.put("readiness", readiness.overall());
         root.put("scores", scores);
+        root.put("readiness", readiness(readiness));
         List<Map<String, Object>> pageList = new ArrayList<>(pages.size());
         for (Page p : pages) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -131,6 +137,14 @@ public final class ReportJson {
                 fm.put("nearDuplicates", twins);
                 m.put("findability", fm);
             }
+            Readiness.Assignment cat = readiness.categoryOf().get(p.path());
+            if (!p.frontMatter().draft()) {
+                Map<String, Object> cm = new LinkedHashMap<>();
+                cm.put("id", cat == null ? null : cat.category());
+                cm.put("source", cat == null ? null : cat.source());
+                cm.put("reason", cat == null ? null : cat.reason());
+                m.put("category", cm);
+            }
             PageLinks pl = links.pages().get(p.path());
             if (pl != null) {
                 Map<String, Object> lm = new LinkedHashMap<>();
@@ -168,6 +182,62 @@ public final class ReportJson {
         System.arraycopy(json, 0, out, 0, json.length);
         out[json.length] = '\n';
         return out;
+    }
+
+    private static Map<String, Object> readiness(Readiness.Result r) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("score", r.overall());
+        out.put("verdict", r.verdict());
+        out.put("reasons", r.reasons());
+        List<Map<String, Object>> scores = new ArrayList<>();
+        for (Readiness.Score s : r.scores()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", camel(s.id()));
+            m.put("name", s.name());
+            m.put("score", s.value() < 0 ? null : s.value());
+            m.put("weight", Math.round(s.weight() * 1000) / 1000.0);
+            m.put("evidence", s.evidence());
+            m.put("pages", s.pages());
+            scores.add(m);
+        }
+        out.put("scores", scores);
+        List<Map<String, Object>> cats = new ArrayList<>();
+        for (Readiness.CategoryReport c : r.categories()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", c.id());
+            m.put("name", c.name());
+            m.put("critical", c.critical());
+            m.put("present", c.present());
+            m.put("score", c.score());
+            m.put("pages", c.pages());
+            m.put("fresh", c.fresh());
+            m.put("findable", c.findable());
+            m.put("withBrokenLinks", c.withBrokenLinks());
+            m.put("withRealtimeSignals", c.withSignals());
+            m.put("evidence", c.evidence());
+            m.put("why", c.why());
+            m.put("toWrite", c.page());
+            cats.add(m);
+        }
+        out.put("categories", cats);
+        List<Map<String, Object>> fixes = new ArrayList<>();
+        for (Readiness.Fix f : r.fixes()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("kind", f.kind());
+            m.put("title", f.title());
+            m.put("problem", f.problem());
+            m.put("gain", Math.round(f.gain() * 10) / 10.0);
+            m.put("pages", f.pages());
+            fixes.add(m);
+        }
+        out.put("fixes", fixes);
+        return out;
+    }
+
+    /** {@code self_service} as JSON spells it: {@code selfService}. */
+    private static String camel(String id) {
+        int u = id.indexOf('_');
+        return u < 0 ? id : id.substring(0, u) + Character.toUpperCase(id.charAt(u + 1)) + id.substring(u + 2);
     }
 
     private static long count(List<Finding> findings, Severity s) {

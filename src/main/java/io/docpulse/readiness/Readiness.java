@@ -1,0 +1,413 @@
+package io.docpulse.readiness;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import io.docpulse.config.ReadinessConfig;
+import io.docpulse.content.Finding;
+import io.docpulse.content.Page;
+import io.docpulse.history.Freshness;
+import io.docpulse.index.Findability;
+import io.docpulse.index.PageFindability;
+import io.docpulse.index.SearchIndex;
+import io.docpulse.util.Parallel;
+
+/**
+ * The async-readiness report: can these docs support asynchronous work? Each page is placed in at
+ * most one category of docs that async work relies on; the real-time-dependence rules run; five
+ * scores (coverage, freshness, findability, link health, self-service) make an overall score and a
+ * verdict, and the fixes that would raise the overall score most are ranked by their expected gain.
+ * Every number is computed from the pages and keeps the list of pages behind it.
+ */
+public final class Readiness {
+    /** Link findings that make a page's links count as broken. */
+    static final Set<String> BROKEN_LINK_RULES = Set.of("broken-link", "missing-asset", "missing-anchor",
+            "broken-external-link");
+    /** The rules of {@link Signals}: a page with one of them does not answer on its own. */
+    static final Set<String> SIGNAL_RULES = Set.copyOf(ReadinessConfig.RULES);
+    /** How many fixes the report keeps. */
+    static final int MAX_FIXES = 20;
+
+    private Readiness() {
+    }
+
+    /** Why a page is in its category. {@code source}: {@code front-matter}, {@code path} or {@code search}. */
+    public record Assignment(String category, String source, String reason) {
+    }
+
+    /** One category's health. */
+    public record CategoryReport(String id, String name, String why, String page, boolean critical, boolean present,
+                                 List<String> pages, int fresh, int findable, int withBrokenLinks,
+                                 int withSignals, int score, String evidence) {
+        public CategoryReport {
+            pages = List.copyOf(pages);
+        }
+    }
+
+    /** One score with the sentence that explains it and the pages that cost it points. */
+    public record Score(String id, String name, int value, double weight, String evidence, List<String> pages) {
+        public Score {
+            pages = List.copyOf(pages);
+        }
+    }
+
+    /**
+     * A fix, and how many points of the overall score it is expected to add.
+     *
+     * @param kind    {@code write-category}, {@code review-stale}, {@code fix-links}, {@code answer-here}
+     *                or {@code improve-findability}
+     * @param pages   the pages to change (empty for a page to write)
+     */
+    public record Fix(String kind, String title, String problem, List<String> pages, double gain) {
+        public Fix {
+            pages = List.copyOf(pages);
+        }
+    }
+
+    /** The whole report. */
+    public record Result(Map<String, Assignment> categoryOf, List<CategoryReport> categories, List<Score> scores,
+                         int overall, String verdict, List<String> reasons, List<Fix> fixes,
+                         List<Finding> findings) {
+        public Result {
+            categoryOf = java.util.Collections.unmodifiableMap(new TreeMap<>(categoryOf));
+            categories = List.copyOf(categories);
+            scores = List.copyOf(scores);
+            reasons = List.copyOf(reasons);
+            fixes = List.copyOf(fixes);
+            findings = List.copyOf(findings);
+        }
+    }
+
+    /**
+     * @param pages      every page (drafts are left out here)
+     * @param sources    each page's file on disk, by content path, to read the Markdown with its lines
+     * @param freshness  per page
+     * @param findability per page and for the site
+     * @param findings   the findings of the other stages (for broken links)
+     */
+    public static Result analyze(List<Page> pages, Map<String, Path> sources, Map<String, Freshness> freshness,
+                                 Findability.Result findability, List<Finding> findings, SearchIndex index,
+                                 ReadinessConfig config, int threads) throws IOException {
+        List<Page> live = pages.stream().filter(p -> !p.frontMatter().draft()).toList();
+        List<Category> categories = Category.configured(config);
+        Map<String, Assignment> categoryOf = classify(live, categories, index);
+
+        Signals signals = new Signals(config);
+        List<List<Finding>> perPage = Parallel.map(live, threads, "readiness", p -> {
+            Path file = sources.get(p.path());
+            String source = file == null ? "" : new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+            Assignment a = categoryOf.get(p.path());
+            boolean record = a != null && !a.source().equals("search") && !isIndex(p);
+            return signals.check(p, source, a == null ? "" : a.category(), record);
+        });
+        List<Finding> signalFindings = new ArrayList<>();
+        perPage.forEach(signalFindings::addAll);
+
+        Set<String> livePaths = new HashSet<>();
+        live.forEach(p -> livePaths.add(p.path()));
+        Map<String, List<String>> brokenOn = new TreeMap<>();
+        for (Finding f : findings) {
+            if (BROKEN_LINK_RULES.contains(f.rule()) && livePaths.contains(f.where().file())) {
+                brokenOn.computeIfAbsent(f.where().file(), k -> new ArrayList<>()).add(f.details().getOrDefault("target", ""));
+            }
+        }
+        Map<String, List<Finding>> signalsOn = new TreeMap<>();
+        for (Finding f : signalFindings) signalsOn.computeIfAbsent(f.where().file(), k -> new ArrayList<>()).add(f);
+        Set<String> stubs = new HashSet<>();
+        for (Finding f : signalFindings) if (f.rule().equals("stub-page")) stubs.add(f.where().file());
+
+        // categories
+        List<CategoryReport> reports = new ArrayList<>();
+        for (Category c : categories) {
+            List<String> in = new ArrayList<>();
+            for (Page p : live) {
+                Assignment a = categoryOf.get(p.path());
+                if (a != null && a.category().equals(c.id())) in.add(p.path());
+            }
+            boolean present = in.stream().anyMatch(path -> !stubs.contains(path));
+            int datedIn = (int) in.stream().filter(path -> dated(freshness, path)).count();
+            int fresh = (int) in.stream().filter(path -> dated(freshness, path) && !stale(freshness, path)).count();
+            int findable = (int) in.stream().filter(path -> findable(findability, path)).count();
+            int broken = (int) in.stream().filter(brokenOn::containsKey).count();
+            int withSignals = (int) in.stream().filter(signalsOn::containsKey).count();
+            int score = 0;
+            String evidence;
+            if (!present) {
+                evidence = in.isEmpty() ? "no page is about this" : "only stub pages: " + String.join(", ", in);
+            } else {
+                double n = in.size();
+                double parts = 0.3 * findable / n + 0.2 * (n - broken) / n + 0.2 * (n - withSignals) / n;
+                score = datedIn == 0 ? (int) Math.round(100 * parts / 0.7)
+                        : (int) Math.round(100 * (0.3 * fresh / datedIn + parts));
+                evidence = in.size() + (in.size() == 1 ? " page" : " pages") + ": "
+                        + (datedIn == 0 ? "no dates" : fresh + " of " + datedIn + " dated fresh") + ", " + findable
+                        + " findable by title, " + (in.size() - broken) + " with working links, "
+                        + (in.size() - withSignals) + " answering on their own";
+            }
+            reports.add(new CategoryReport(c.id(), c.name(), c.why(), c.page(), c.critical(), present, in, fresh, findable,
+                    broken, withSignals, score, evidence));
+        }
+
+        // scores
+        int n = Math.max(1, live.size());
+        List<String> dated = live.stream().map(Page::path).filter(path -> dated(freshness, path)).toList();
+        List<String> stalePages = live.stream().map(Page::path).filter(path -> stale(freshness, path)).toList();
+        List<String> brokenPages = live.stream().map(Page::path).filter(brokenOn::containsKey).toList();
+        List<String> deferring = live.stream().map(Page::path).filter(signalsOn::containsKey).toList();
+        List<String> hardToFind = live.stream().map(Page::path)
+                .filter(path -> findability.pages().containsKey(path) && findability.pages().get(path).score() < 100)
+                .toList();
+        List<String> missing = reports.stream().filter(r -> !r.present()).map(CategoryReport::name).toList();
+        int applicable = Math.max(1, reports.size());
+        Map<String, Double> raw = new LinkedHashMap<>();
+        raw.put("coverage", reports.isEmpty() ? 100.0 : 100.0 * (reports.size() - missing.size()) / applicable);
+        // a page dated only by its file's time has no real date: freshness counts dated pages only
+        raw.put("freshness", dated.isEmpty() ? Double.NaN : 100.0 * (dated.size() - stalePages.size()) / dated.size());
+        raw.put("findability", (double) findability.siteScore());
+        raw.put("links", 100.0 * (live.size() - brokenPages.size()) / n);
+        raw.put("self_service", 100.0 * (live.size() - deferring.size()) / n);
+        Map<String, Double> w = new LinkedHashMap<>(config.weights());
+        if (dated.isEmpty()) w.put("freshness", 0.0);
+        double total = w.values().stream().mapToDouble(Double::doubleValue).sum();
+        if (total <= 0) {
+            w.put("coverage", 1.0);
+            total = 1.0;
+        }
+        double overallRaw = 0;
+        for (String s : ReadinessConfig.SCORES) {
+            if (w.getOrDefault(s, 0.0) > 0) overallRaw += w.get(s) * raw.get(s);
+        }
+        overallRaw /= total;
+        int overall = (int) Math.round(overallRaw);
+
+        List<Score> scores = new ArrayList<>();
+        scores.add(new Score("coverage", "Coverage", round(raw.get("coverage")), w.get("coverage") / total,
+                (reports.size() - missing.size()) + " of " + reports.size() + " kinds of docs that async work relies on are there"
+                        + (missing.isEmpty() ? "" : "; missing: " + join(missing)), List.of()));
+        scores.add(new Score("freshness", "Freshness", dated.isEmpty() ? -1 : round(raw.get("freshness")),
+                w.get("freshness") / total, dated.isEmpty()
+                        ? "no page has a date from git history or a reviewed: date, so freshness cannot be measured"
+                        + " and does not count"
+                        : (dated.size() - stalePages.size()) + " of " + dated.size() + " dated pages are within their review budget"
+                        + (dated.size() < live.size() ? " (" + (live.size() - dated.size()) + " have no date)" : ""),
+                stalePages));
+        scores.add(new Score("findability", "Findability", findability.siteScore(), w.get("findability") / total,
+                "the average findability score of the pages; " + hardToFind.size() + " score below 100", hardToFind));
+        scores.add(new Score("links", "Link health", round(raw.get("links")), w.get("links") / total,
+                (live.size() - brokenPages.size()) + " of " + live.size() + " pages have no broken link, image or anchor",
+                brokenPages));
+        scores.add(new Score("self_service", "Self-service", round(raw.get("self_service")), w.get("self_service") / total,
+                (live.size() - deferring.size()) + " of " + live.size()
+                        + " pages answer on their own, without sending the reader to a person, a placeholder or a stub",
+                deferring));
+
+        // verdict
+        List<String> missingCritical = reports.stream().filter(r -> r.critical() && !r.present())
+                .map(CategoryReport::name).toList();
+        String verdict;
+        if (overall >= 75 && missingCritical.isEmpty()) verdict = "ready";
+        else if (overall < 50 || missingCritical.size() >= 2) verdict = "not ready";
+        else verdict = "partly ready";
+        List<String> reasons = reasons(verdict, overall, missingCritical, scores, live.size(), stalePages, brokenPages,
+                deferring);
+
+        List<Fix> fixes = fixes(reports, w, total, live.size(), stalePages, brokenOn, signalsOn, findability, live);
+        return new Result(categoryOf, reports, scores, overall, verdict, reasons, fixes, signalFindings);
+    }
+
+    /** Front matter type first, then path conventions, then each category's Lucene query. */
+    static Map<String, Assignment> classify(List<Page> pages, List<Category> categories, SearchIndex index)
+            throws IOException {
+        Map<String, Assignment> out = new HashMap<>();
+        for (Page p : pages) {
+            String type = p.frontMatter().type().strip().toLowerCase(Locale.ROOT);
+            if (type.isEmpty()) continue;
+            for (Category c : categories) {
+                if (c.types().contains(type) || c.id().equals(type)) {
+                    out.put(p.path(), new Assignment(c.id(), "front-matter", "its front matter says type: " + type));
+                    break;
+                }
+            }
+        }
+        for (Page p : pages) {
+            if (out.containsKey(p.path())) continue;
+            String lower = p.path().toLowerCase(Locale.ROOT);
+            for (Category c : categories) {
+                if (c.path() != null && c.path().matcher(lower).find()) {
+                    out.put(p.path(), new Assignment(c.id(), "path", "its path matches the " + c.name()
+                            + " convention (" + c.path().pattern() + ")"));
+                    break;
+                }
+            }
+        }
+        // the query of each category: its best pages, if no convention placed them; a page found by
+        // several queries goes to the one that ranks it highest
+        Set<String> live = new HashSet<>();
+        pages.forEach(p -> live.add(p.path()));
+        int depth = Math.max(2, (int) Math.round(pages.size() * 0.02));
+        Map<String, Integer> bestRank = new HashMap<>();
+        Map<String, Assignment> byQuery = new HashMap<>();
+        for (Category c : categories) {
+            List<String> ranked = index.rankTitles(c.query(), depth);
+            for (int i = 0; i < ranked.size(); i++) {
+                String path = ranked.get(i);
+                if (out.containsKey(path) || !live.contains(path)) continue;
+                int rank = i + 1;
+                if (rank < bestRank.getOrDefault(path, Integer.MAX_VALUE)) {
+                    bestRank.put(path, rank);
+                    byQuery.put(path, new Assignment(c.id(), "search", "its title matches the " + c.name()
+                            + " query (" + c.query() + ") at rank " + rank));
+                }
+            }
+        }
+        out.putAll(byQuery);
+        return out;
+    }
+
+    private static List<String> reasons(String verdict, int overall, List<String> missingCritical, List<Score> scores,
+                                        int pages, List<String> stale, List<String> broken, List<String> deferring) {
+        List<String> out = new ArrayList<>();
+        String head = switch (verdict) {
+            case "ready" -> "Ready: the docs cover what asynchronous work needs, and they are current and easy to find"
+                    + " (overall " + overall + " of 100).";
+            case "not ready" -> "Not ready: a team working from these docs would still depend on meetings and"
+                    + " quick questions (overall " + overall + " of 100).";
+            default -> "Partly ready: much of what asynchronous work needs is written down, but not all of it"
+                    + " (overall " + overall + " of 100).";
+        };
+        out.add(head);
+        if (!missingCritical.isEmpty()) {
+            out.add("Nothing covers what a team cannot work asynchronously without: "
+                    + join(missingCritical).toLowerCase(Locale.ROOT) + ".");
+        }
+        for (Score s : scores) {
+            if (s.id().equals("coverage")) {
+                out.add("Coverage " + s.value() + ": " + s.evidence() + ".");
+            } else if (s.value() < 0) {
+                out.add(s.name() + " unknown: " + s.evidence() + ".");
+            } else if (s.value() < 90) {
+                out.add(s.name() + " " + s.value() + ": " + s.evidence() + ".");
+            }
+        }
+        if (stale.isEmpty() && broken.isEmpty() && deferring.isEmpty() && pages > 0) {
+            out.add("Every page is within its review budget, its links work, and it answers on its own.");
+        }
+        return out;
+    }
+
+    /**
+     * Fixes by expected gain in overall points: a missing category to write, and per top-level folder
+     * the stale pages to review, the pages with broken links, the pages that defer to people, and the
+     * pages that are hard to find.
+     */
+    private static List<Fix> fixes(List<CategoryReport> reports, Map<String, Double> w, double total, int pageCount,
+                                   List<String> stale, Map<String, List<String>> brokenOn,
+                                   Map<String, List<Finding>> signalsOn, Findability.Result findability,
+                                   List<Page> live) {
+        List<Fix> out = new ArrayList<>();
+        int n = Math.max(1, pageCount);
+        for (CategoryReport r : reports) {
+            if (r.present()) continue;
+            double gain = w.get("coverage") / total * 100.0 / reports.size();
+            out.add(new Fix("write-category", "Write " + r.page(),
+                    "nothing covers " + r.name().toLowerCase(Locale.ROOT) + "; with it, " + r.why(), r.pages(), gain));
+        }
+        Map<String, List<String>> staleBy = byFolder(stale);
+        staleBy.forEach((folder, paths) -> out.add(new Fix("review-stale",
+                "Review " + count(paths.size(), "stale page") + where(folder),
+                "past their review budget: bring them up to date, or confirm them with reviewed: in the front matter",
+                paths, w.get("freshness") / total * 100.0 * paths.size() / n)));
+        byFolder(new ArrayList<>(brokenOn.keySet())).forEach((folder, paths) -> {
+            int links = paths.stream().mapToInt(p -> brokenOn.get(p).size()).sum();
+            out.add(new Fix("fix-links", "Fix " + count(links, "broken link") + " on " + count(paths.size(), "page") + where(folder),
+                    "links, images or anchors that lead nowhere", paths,
+                    w.get("links") / total * 100.0 * paths.size() / n));
+        });
+        byFolder(new ArrayList<>(signalsOn.keySet())).forEach((folder, paths) -> {
+            Map<String, Integer> rules = new TreeMap<>();
+            for (String p : paths) for (Finding f : signalsOn.get(p)) rules.merge(f.rule(), 1, Integer::sum);
+            List<String> what = new ArrayList<>();
+            rules.forEach((rule, c) -> what.add(c + " " + rule));
+            out.add(new Fix("answer-here", "Answer in the page what " + count(paths.size(), "page") + where(folder)
+                    + (paths.size() == 1 ? " leaves" : " leave") + " to people or placeholders", String.join(", ", what), paths,
+                    w.get("self_service") / total * 100.0 * paths.size() / n));
+        });
+        Map<String, Double> lost = new TreeMap<>();
+        for (Page p : live) {
+            PageFindability pf = findability.pages().get(p.path());
+            if (pf != null && pf.score() < 100) lost.put(p.path(), 100.0 - pf.score());
+        }
+        byFolder(new ArrayList<>(lost.keySet())).forEach((folder, paths) -> {
+            double points = paths.stream().mapToDouble(lost::get).sum();
+            out.add(new Fix("improve-findability", "Make " + count(paths.size(), "page") + where(folder) + " easier to find",
+                    "titles that do not find their page, missing descriptions, near-duplicates, deep pages (see each page's"
+                            + " findability reasons)", paths, w.get("findability") / total * points / n));
+        });
+        out.sort((a, b) -> a.gain() != b.gain() ? Double.compare(b.gain(), a.gain()) : a.title().compareTo(b.title()));
+        return out.size() > MAX_FIXES ? out.subList(0, MAX_FIXES) : out;
+    }
+
+    /** Pages grouped by their top-level folder ({@code ""} for the root), each group sorted. */
+    private static Map<String, List<String>> byFolder(List<String> paths) {
+        Map<String, List<String>> out = new TreeMap<>();
+        for (String p : paths) {
+            int slash = p.indexOf('/');
+            out.computeIfAbsent(slash < 0 ? "" : p.substring(0, slash + 1), k -> new ArrayList<>()).add(p);
+        }
+        out.values().forEach(l -> l.sort(null));
+        return out;
+    }
+
+    private static String where(String folder) {
+        return folder.isEmpty() ? " at the top level" : " in `" + folder + "`";
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    /** A folder's index page (README.md, index.md): it introduces its records, it is not one. */
+    private static boolean isIndex(Page p) {
+        String name = p.path().substring(p.path().lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        return name.equals("readme.md") || name.equals("index.md") || name.equals("_index.md");
+    }
+
+    /** Whether the page's date comes from git or a reviewed: date, not from its file's time. */
+    private static boolean dated(Map<String, Freshness> freshness, String path) {
+        Freshness f = freshness.get(path);
+        return f != null && f.lastUpdated().isPresent()
+                && Set.of("git", "reviewed", "uncommitted").contains(f.dateSource());
+    }
+
+    private static boolean stale(Map<String, Freshness> freshness, String path) {
+        Freshness f = freshness.get(path);
+        return f != null && f.stale();
+    }
+
+    private static boolean findable(Findability.Result findability, String path) {
+        PageFindability pf = findability.pages().get(path);
+        return pf != null && pf.findable();
+    }
+
+    private static int round(double v) {
+        return (int) Math.round(v);
+    }
+
+    private static String join(List<String> names) {
+        if (names.size() <= 1) return String.join("", names);
+        // names such as "Runbooks and incidents" already hold an "and"
+        if (names.stream().anyMatch(n -> n.contains(" and "))) return String.join("; ", names);
+        return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+    }
+}

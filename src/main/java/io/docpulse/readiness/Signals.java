@@ -1,0 +1,214 @@
+package io.docpulse.readiness;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.docpulse.config.ReadinessConfig;
+import io.docpulse.content.Finding;
+import io.docpulse.content.Heading;
+import io.docpulse.content.Page;
+import io.docpulse.content.Severity;
+import io.docpulse.content.SourceRef;
+
+/**
+ * Signals that a page sends its reader back to real-time help instead of answering: "ask Sam",
+ * "ping @ops", placeholders ("TBD"), stub pages, runbooks without steps, decision records without a
+ * status or an outcome. Each is a finding with the line it is on. Text in code blocks and inline
+ * code is not read.
+ */
+final class Signals {
+    /** "ask Sam", "ping @ops", "DM me", "reach out to Priya": a verb of asking, then a person. */
+    private static final Pattern ASK_PERSON = Pattern.compile(
+            "(?<![\\w@-])(ask|ping|dm|contact|reach out to|talk to|check with|speak (?:to|with)|hit up)"
+                    + "\\s+(@[\\w.-]+|me\\b|(?-i:[A-Z][a-z]+(?:\\s+[A-Z][a-z]+)?)\\b)",
+            Pattern.CASE_INSENSITIVE);
+    /** Meetings in place of an answer, and "ask in #channel". */
+    private static final Pattern ASK_CALL = Pattern.compile(
+            "\\b((?:hop|jump|get) on a (?:quick )?(?:call|zoom|huddle)|grab (?:me|someone|them) for a (?:quick )?(?:call|chat)"
+                    + "|set up a (?:quick )?call|ask (?:in|on) (?:#[\\w-]+|slack)|ask around|ask your (?:manager|lead|buddy|mentor|team))\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** Capitalised words after "ask" that are not people. */
+    private static final Set<String> NOT_PEOPLE = Set.of("questions", "question", "them", "the", "a", "an", "for",
+            "about", "if", "in", "on", "your", "our", "any", "it", "this", "that", "what", "how", "why", "when", "where",
+            "who", "which", "whether", "yourself", "someone", "somebody", "anyone", "everyone", "us", "we", "you",
+            "to", "with", "support", "help", "here", "there", "github", "google", "slack", "jira", "please", "and", "or",
+            "more", "all", "each", "every", "other", "others", "people", "lots", "many", "good", "new", "one", "two",
+            "follow", "clarifying", "open", "is", "are", "be", "do", "does", "not", "no", "yes", "first",
+            "microsoft", "copilot", "chatgpt", "ai");
+    /**
+     * TODO, TBD, FIXME, "coming soon", "ask for access"; "to be written" only where it stands for
+     * missing text: "(to be written)", a line that starts with it, "still to be added".
+     */
+    private static final Pattern PLACEHOLDER = Pattern.compile(
+            "(?<![\\w-])(?-i:TBD|TODO|FIXME|TBA)(?![\\w-])|\\bcoming soon\\b|\\bask (?:\\w+ )?for access\\b"
+                    + "|\\(\\s*to be (?:written|added|documented|determined|done)\\s*\\)"
+                    + "|^\\s*(?:[-*+]\\s+)?(?:\\*\\*|\\*|_)?to be (?:written|added|documented|determined)\\b"
+                    + "|\\b(?:still|yet) to be (?:written|added|documented)\\b|\\bunder construction\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern STATUS_LINE = Pattern.compile(
+            "^\\s*(?:[-*+|]\\s*)?(?:\\*\\*|__)?(?:status|state|rfc pr|decision status)(?:\\s*#)?(?:\\*\\*|__)?\\s*[:|]",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern OUTCOME_HEADING = Pattern.compile(
+            "decision|outcome|resolution|conclusion|proposal|proposed|design|solution|approach|recommendation|summary",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern OUTCOME_TEXT = Pattern.compile(
+            "\\bwe (?:will|decided|chose|have decided|are going to)\\b|\\bwe'll\\b|\\bdecided to\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** A list item that starts with a link: "- [Themes](themes.md): ...". */
+    private static final Pattern LINK_ITEM = Pattern.compile("^(?:[-*+]|\\d+[.)])\\s+\\[[^\\]]+\\]\\(");
+    private static final Pattern POSTMORTEM = Pattern.compile("post-?mortem|incident[- ]review|\\bretro(spective)?s?\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    private final ReadinessConfig config;
+
+    Signals(ReadinessConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * The findings for one page.
+     *
+     * @param source   its Markdown
+     * @param category its category, or empty
+     * @param record   whether it is a record of its category (placed there by front matter or path,
+     *                 and not a folder's index page): only records get the runbook and decision checks
+     */
+    List<Finding> check(Page p, String source, String category, boolean record) {
+        List<Finding> out = new ArrayList<>();
+        String[] lines = source.split("\n", -1);
+        boolean fence = false;
+        String fenceMark = "";
+        boolean hasStatusLine = !p.frontMatter().status().isBlank();
+        boolean hasOutcomeText = false;
+        boolean askOn = config.ruleOn("ask-a-person") && !category.equals("runbooks");
+        boolean placeholderOn = config.ruleOn("placeholder");
+        int linkListLines = 0;
+        int proseLines = 0;
+        for (int i = p.frontMatter().lines(); i < lines.length; i++) {
+            String line = lines[i];
+            String trimmed = line.strip();
+            if (trimmed.startsWith("```") || trimmed.startsWith("~~~")) {
+                String mark = trimmed.substring(0, 3);
+                if (!fence) {
+                    fence = true;
+                    fenceMark = mark;
+                } else if (mark.equals(fenceMark)) {
+                    fence = false;
+                }
+                continue;
+            }
+            if (fence) continue;
+            if (!trimmed.isEmpty() && !trimmed.startsWith("#") && !trimmed.startsWith("<!--")
+                    && !trimmed.matches("\\|?[\\s:|-]+\\|?") && !Character.isWhitespace(line.charAt(0))) {
+                if (LINK_ITEM.matcher(trimmed).find() || (trimmed.startsWith("|") && trimmed.contains("]("))) {
+                    linkListLines++;
+                } else {
+                    proseLines++;
+                }
+            }
+            String text = stripCode(line);
+            if (STATUS_LINE.matcher(text).find()) hasStatusLine = true;
+            if (OUTCOME_TEXT.matcher(text).find()) hasOutcomeText = true;
+            if (askOn && !trimmed.startsWith("#")) {
+                Finding f = ask(p, i + 1, text);
+                if (f != null) out.add(f);
+            }
+            if (placeholderOn) {
+                Matcher m = PLACEHOLDER.matcher(text);
+                if (m.find()) {
+                    out.add(new Finding("placeholder", Severity.WARNING, new SourceRef(p.path(), i + 1, m.start() + 1),
+                            "`" + m.group() + "`: the page promises an answer it does not give yet",
+                            "write the missing part, or say where the answer is written down",
+                            details(m.group(), text)));
+                }
+            }
+        }
+        // a page that is a list of links (a section's index) is navigation, not a stub
+        boolean navigation = linkListLines > 0 && linkListLines >= 0.7 * (linkListLines + proseLines);
+        if (config.ruleOn("stub-page") && p.words() < config.stubWords() && !navigation && !p.route().isEmpty()) {
+            out.add(new Finding("stub-page", Severity.NOTE, SourceRef.file(p.path()),
+                    "the page has " + p.words() + " words (fewer than " + config.stubWords() + "): too little to answer a question",
+                    "write the page out, or merge it into the page that covers its topic",
+                    Map.of("words", String.valueOf(p.words()))));
+        }
+        if (record && category.equals("runbooks") && config.ruleOn("runbook-without-steps")
+                && !POSTMORTEM.matcher(p.path() + " " + p.title()).find()
+                && !p.html().contains("<ol") && !p.html().contains("<pre")) {
+            out.add(new Finding("runbook-without-steps", Severity.WARNING, SourceRef.file(p.path()),
+                    "a runbook with no numbered steps and no commands: whoever is on call has to ask someone what to do",
+                    "write the procedure as a numbered list, with the commands to run in code blocks"));
+        }
+        if (record && category.equals("decisions")) {
+            boolean statusHeading = p.headings().stream().anyMatch(h -> h.text().strip().toLowerCase(Locale.ROOT)
+                    .matches("status|decision status|state"));
+            if (config.ruleOn("decision-without-status") && !hasStatusLine && !statusHeading) {
+                out.add(new Finding("decision-without-status", Severity.WARNING, SourceRef.file(p.path()),
+                        "a decision record with no status: a reader cannot tell whether it was accepted, rejected or replaced",
+                        "add status: (proposed, accepted, rejected, superseded) to its front matter, or a Status line"));
+            }
+            boolean outcome = hasOutcomeText;
+            for (Heading h : p.headings()) {
+                if (h.level() > 1 && OUTCOME_HEADING.matcher(h.text()).find()) outcome = true;
+            }
+            if (config.ruleOn("decision-without-outcome") && !outcome) {
+                out.add(new Finding("decision-without-outcome", Severity.WARNING, SourceRef.file(p.path()),
+                        "a decision record that does not say what was decided: no Decision (or Outcome, Proposal)"
+                                + " section and no \"we decided\"",
+                        "add a Decision section that states the choice in one or two sentences"));
+            }
+        }
+        return out;
+    }
+
+    private static Finding ask(Page p, int line, String text) {
+        Matcher m = ASK_PERSON.matcher(text);
+        while (m.find()) {
+            String who = m.group(2);
+            String first = who.split("\\s+")[0].toLowerCase(Locale.ROOT);
+            if (NOT_PEOPLE.contains(first)) continue;
+            return new Finding("ask-a-person", Severity.WARNING, new SourceRef(p.path(), line, m.start() + 1),
+                    "`" + m.group() + "` sends the reader to a person instead of answering",
+                    "write the answer here (or link to where it is written), and name the channel or the owner"
+                            + " only for what cannot be written down", details(m.group(), text));
+        }
+        Matcher c = ASK_CALL.matcher(text);
+        if (c.find()) {
+            return new Finding("ask-a-person", Severity.WARNING, new SourceRef(p.path(), line, c.start() + 1),
+                    "`" + c.group() + "` sends the reader to real-time help instead of answering",
+                    "write the answer here (or link to where it is written), and name the channel or the owner"
+                            + " only for what cannot be written down", details(c.group(), text));
+        }
+        return null;
+    }
+
+    private static Map<String, String> details(String match, String line) {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("text", match);
+        String context = line.strip();
+        d.put("line", context.length() > 200 ? context.substring(0, 200) + "…" : context);
+        return d;
+    }
+
+    /** The line without its `inline code` spans (replaced by spaces, so columns stay right). */
+    static String stripCode(String line) {
+        if (line.indexOf('`') < 0) return line;
+        StringBuilder sb = new StringBuilder(line);
+        int open = -1;
+        for (int i = 0; i < sb.length(); i++) {
+            if (sb.charAt(i) != '`') continue;
+            if (open < 0) {
+                open = i;
+            } else {
+                for (int k = open; k <= i; k++) sb.setCharAt(k, ' ');
+                open = -1;
+            }
+        }
+        return sb.toString();
+    }
+}
