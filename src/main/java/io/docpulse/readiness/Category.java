@@ -38,13 +38,13 @@ public record Category(String id, String name, String why, Set<String> types, Pa
                     Set.of("process", "playbook", "ritual", "workflow", "how-we-work"),
                     Pattern.compile("(^|/)(process(es)?|playbooks?|practices|rituals?|planning|workflows?)/"
                             + "|(^|/)(how-we-work|ways-of-working)(/|\\.md$|-)"),
-                    "\"how we work\" \"ways of working\" retrospective retrospectives \"sprint planning\" \"code review process\" \"release process\" rituals", false, "a how-we-work page"),
+                    "\"how we work\" \"ways of working\" retrospective retrospectives \"sprint planning\" ceremonies standup \"stand-up\" \"code reviews\" \"code review process\" \"definition of done\" \"release process\" rituals", false, "a how-we-work page"),
             new Category("communication", "Communication norms",
                     "people know how fast to expect an answer and where to ask, so they stop interrupting",
                     Set.of("communication", "norms", "meetings", "meeting"),
                     Pattern.compile("(^|/)(communication|norms|etiquette|meetings?|working-agreements?|response-times?"
                             + "|status-updates?|async-work|slack-(guidelines|etiquette|channels))(/|\\.md$|-)"),
-                    "\"communication norms\" \"response time\" \"response times\" \"working agreement\" \"meeting norms\" \"status updates\" \"where to ask\" etiquette \"async communication\"", true, "a page of communication norms"),
+                    "\"communication norms\" \"response time\" \"response times\" \"working agreement\" \"meeting norms\" \"status updates\" \"where to ask\" etiquette \"async communication\" slack", true, "a page of communication norms"),
             new Category("decisions", "Decisions",
                     "decisions and their reasons live in records rather than in someone's memory",
                     Set.of("decision", "adr", "rfc", "decisions"),

@@ -68,8 +68,10 @@ public final class Readiness {
      * @param kind    {@code write-category}, {@code review-stale}, {@code fix-links}, {@code answer-here}
      *                or {@code improve-findability}
      * @param pages   the pages to change (empty for a page to write)
+     * @param critical it writes a category a team cannot work asynchronously without; on equal gain
+     *                such fixes come first
      */
-    public record Fix(String kind, String title, String problem, List<String> pages, double gain) {
+    public record Fix(String kind, String title, String problem, List<String> pages, double gain, boolean critical) {
         public Fix {
             pages = List.copyOf(pages);
         }
@@ -321,18 +323,19 @@ public final class Readiness {
             if (r.present()) continue;
             double gain = w.get("coverage") / total * 100.0 / reports.size();
             out.add(new Fix("write-category", "Write " + r.page(),
-                    "nothing covers " + r.name().toLowerCase(Locale.ROOT) + "; with it, " + r.why(), r.pages(), gain));
+                    "nothing covers " + r.name().toLowerCase(Locale.ROOT) + "; with it, " + r.why(), r.pages(), gain,
+                    r.critical()));
         }
         Map<String, List<String>> staleBy = byFolder(stale);
         staleBy.forEach((folder, paths) -> out.add(new Fix("review-stale",
                 "Review " + count(paths.size(), "stale page") + where(folder),
                 "past their review budget: bring them up to date, or confirm them with reviewed: in the front matter",
-                paths, w.get("freshness") / total * 100.0 * paths.size() / n)));
+                paths, w.get("freshness") / total * 100.0 * paths.size() / n, false)));
         byFolder(new ArrayList<>(brokenOn.keySet())).forEach((folder, paths) -> {
             int links = paths.stream().mapToInt(p -> brokenOn.get(p).size()).sum();
             out.add(new Fix("fix-links", "Fix " + count(links, "broken link") + " on " + count(paths.size(), "page") + where(folder),
                     "links, images or anchors that lead nowhere", paths,
-                    w.get("links") / total * 100.0 * paths.size() / n));
+                    w.get("links") / total * 100.0 * paths.size() / n, false));
         });
         byFolder(new ArrayList<>(signalsOn.keySet())).forEach((folder, paths) -> {
             Map<String, Integer> rules = new TreeMap<>();
@@ -341,7 +344,7 @@ public final class Readiness {
             rules.forEach((rule, c) -> what.add(c + " " + rule));
             out.add(new Fix("answer-here", "Answer in the page what " + count(paths.size(), "page") + where(folder)
                     + (paths.size() == 1 ? " leaves" : " leave") + " to people or placeholders", String.join(", ", what), paths,
-                    w.get("self_service") / total * 100.0 * paths.size() / n));
+                    w.get("self_service") / total * 100.0 * paths.size() / n, false));
         });
         Map<String, Double> lost = new TreeMap<>();
         for (Page p : live) {
@@ -352,9 +355,10 @@ public final class Readiness {
             double points = paths.stream().mapToDouble(lost::get).sum();
             out.add(new Fix("improve-findability", "Make " + count(paths.size(), "page") + where(folder) + " easier to find",
                     "titles that do not find their page, missing descriptions, near-duplicates, deep pages (see each page's"
-                            + " findability reasons)", paths, w.get("findability") / total * points / n));
+                            + " findability reasons)", paths, w.get("findability") / total * points / n, false));
         });
-        out.sort((a, b) -> a.gain() != b.gain() ? Double.compare(b.gain(), a.gain()) : a.title().compareTo(b.title()));
+        out.sort((a, b) -> a.gain() != b.gain() ? Double.compare(b.gain(), a.gain())
+                : a.critical() != b.critical() ? (a.critical() ? -1 : 1) : a.title().compareTo(b.title()));
         return out.size() > MAX_FIXES ? out.subList(0, MAX_FIXES) : out;
     }
 

@@ -88,6 +88,7 @@ final class Signals {
         boolean hasOutcomeText = false;
         boolean askOn = config.ruleOn("ask-a-person") && !category.equals("runbooks");
         boolean placeholderOn = config.ruleOn("placeholder");
+        boolean decisions = record && category.equals("decisions");
         int linkListLines = 0;
         int proseLines = 0;
         for (int i = p.frontMatter().lines(); i < lines.length; i++) {
@@ -113,13 +114,17 @@ final class Signals {
                 }
             }
             String text = stripCode(line);
-            if (STATUS_LINE.matcher(text).find()) hasStatusLine = true;
-            if (OUTCOME_TEXT.matcher(text).find()) hasOutcomeText = true;
-            if (askOn && !trimmed.startsWith("#")) {
+            // cheap tests first: most lines hold none of the words the patterns need
+            String lower = text.toLowerCase(Locale.ROOT);
+            if (decisions && !hasStatusLine && STATUS_LINE.matcher(text).find()) hasStatusLine = true;
+            if (decisions && !hasOutcomeText && lower.contains("we") && OUTCOME_TEXT.matcher(text).find()) {
+                hasOutcomeText = true;
+            }
+            if (askOn && !trimmed.startsWith("#") && containsAny(lower, ASK_WORDS)) {
                 Finding f = ask(p, i + 1, text);
                 if (f != null) out.add(f);
             }
-            if (placeholderOn) {
+            if (placeholderOn && containsAny(lower, PLACEHOLDER_WORDS)) {
                 Matcher m = PLACEHOLDER.matcher(text);
                 if (m.find()) {
                     out.add(new Finding("placeholder", Severity.WARNING, new SourceRef(p.path(), i + 1, m.start() + 1),
@@ -164,6 +169,16 @@ final class Signals {
             }
         }
         return out;
+    }
+
+    private static final String[] ASK_WORDS = {"ask", "ping", "dm", "contact", "reach out", "talk to", "check with",
+            "speak", "hit up", "call", "zoom", "huddle", "chat"};
+    private static final String[] PLACEHOLDER_WORDS = {"tbd", "todo", "fixme", "tba", "soon", "access", "to be",
+            "construction"};
+
+    private static boolean containsAny(String lower, String[] words) {
+        for (String w : words) if (lower.contains(w)) return true;
+        return false;
     }
 
     private static Finding ask(Page p, int line, String text) {
