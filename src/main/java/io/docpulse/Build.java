@@ -38,6 +38,8 @@ import io.docpulse.links.ExternalChecker;
 import io.docpulse.links.LinkChecker;
 import io.docpulse.links.LinkReport;
 import io.docpulse.readiness.Readiness;
+import io.docpulse.ci.CiReports;
+import io.docpulse.ci.Gate;
 import io.docpulse.render.OutputFolder;
 import io.docpulse.render.ReportJson;
 import io.docpulse.render.SiteRenderer;
@@ -56,7 +58,22 @@ public final class Build {
      * @param threads how many threads parse and render
      * @param now     the build's "now" ({@code SOURCE_DATE_EPOCH} when set)
      */
-    public record Options(Path content, Path out, Config config, int threads, Instant now) {
+    public record Options(Path content, Path out, Config config, int threads, Instant now, GateRun gate) {
+        public Options(Path content, Path out, Config config, int threads, Instant now) {
+            this(content, out, config, threads, now, GateRun.BUILD);
+        }
+    }
+
+    /**
+     * How the thresholds apply to this run (besides the {@code gate:} config).
+     *
+     * @param errorsFail errors fail the run when no max_errors is set ({@code check} does this)
+     * @param strict     warnings fail too
+     * @param onlyNew    with a baseline, count only new findings
+     * @param baseline   an earlier run's report.json, or null
+     */
+    public record GateRun(boolean errorsFail, boolean strict, boolean onlyNew, Gate.Baseline baseline) {
+        public static final GateRun BUILD = new GateRun(false, false, false, null);
     }
 
     /**
@@ -69,7 +86,7 @@ public final class Build {
      * @param elapsed  wall time of the build
      */
     public record Result(int pages, int sources, List<Finding> findings, Path output, Duration elapsed,
-                         Readiness.Result readiness) {
+                         Readiness.Result readiness, Gate.Outcome gate) {
         public Result {
             findings = List.copyOf(findings);
         }
@@ -173,17 +190,27 @@ public final class Build {
             List<Finding> findings = new ArrayList<>(a.findings());
             findings.addAll(rendered.findings());
             findings.sort(Finding.ORDER);
-            Files.write(staging.resolve("report.json"),
-                    ReportJson.render(config, generator(), o.now(), a.pages(), a.links(), a.freshness(),
-                            a.findability(), a.readiness(), findings));
+            Gate.Outcome gate = Gate.evaluate(config.gate(), o.gate().errorsFail(), o.gate().strict(),
+                    o.gate().onlyNew(), findings, a.readiness(), o.gate().baseline());
+            writeReports(staging, config, o.now(), a, findings, gate);
             LOG.debug("render: {} pages ({} ms)", rendered.pages(), ms(start));
             output.publish(staging);
             return new Result(rendered.pages(), a.content().pages().size(), findings, output.path(),
-                    Duration.ofNanos(System.nanoTime() - start), a.readiness());
+                    Duration.ofNanos(System.nanoTime() - start), a.readiness(), gate);
         } catch (IOException | RuntimeException e) {
             OutputFolder.discard(staging);
             throw e;
         }
+    }
+
+    /** report.json, report.sarif and report.junit.xml into {@code dir}. */
+    public static void writeReports(Path dir, Config config, Instant now, Analysis a, List<Finding> findings,
+                                    Gate.Outcome gate) throws IOException {
+        Files.createDirectories(dir);
+        Files.write(dir.resolve("report.json"), ReportJson.render(config, generator(), now, a.pages(), a.links(),
+                a.freshness(), a.findability(), a.readiness(), findings));
+        Files.write(dir.resolve("report.sarif"), CiReports.sarif(Versions.docpulse(), findings, a.repoPrefix()));
+        Files.write(dir.resolve("report.junit.xml"), CiReports.junit(findings, gate.checks()));
     }
 
     /** Stops with a usage error when the content folder is missing. */
@@ -221,7 +248,7 @@ public final class Build {
     }
 
     /** The content root's folder inside its git repository ({@code docs/}), or empty. */
-    static String repoContentPrefix(Path contentRoot) {
+    public static String repoContentPrefix(Path contentRoot) {
         for (Path p = contentRoot; p != null; p = p.getParent()) {
             if (Files.exists(p.resolve(".git"))) {
                 String rel = p.relativize(contentRoot).toString().replace('\\', '/');

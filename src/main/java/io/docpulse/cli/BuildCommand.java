@@ -43,28 +43,50 @@ final class BuildCommand implements Callable<Integer> {
         CommandLine cli = spec.commandLine();
         Config cfg = options.config(cli);
         if (drafts) cfg = cfg.withDrafts(true);
-        Build.Result result = Build.run(new Build.Options(options.content(), out, cfg, options.threads(cli), now(cli)));
+        Build.Result result = Build.run(new Build.Options(options.content(), out, cfg, options.threads(cli), now(cli),
+                options.gateRun(cli, false)));
         printFindings(cli.getErr(), options.content(), result.findings(), verbosity.showNotes());
         if (!verbosity.quiet()) {
             cli.getOut().println(Messages.summary("Built", result.pages(), result.findings(), result.elapsed(), out.toString()));
             cli.getOut().println(Messages.readiness(result.readiness(), 3));
         }
-        return verdict(cli.getErr(), result.findings(), options.strict, false);
+        ci(cli, result.findings(), result.readiness(), result.gate(),
+                Build.repoContentPrefix(options.content().toRealPath()));
+        return verdict(cli.getErr(), result.gate(), options.strict);
     }
 
-    /** Exit code 1 when errors (if {@code errorsFail}) or, with --strict, warnings are present. */
-    static int verdict(PrintWriter err, List<Finding> findings, boolean strict, boolean errorsFail) {
-        long errors = Messages.count(findings, Severity.ERROR);
-        long warnings = Messages.count(findings, Severity.WARNING);
-        if (strict && errors + warnings > 0) {
-            err.println(Messages.error(Messages.strictFailed(errors + warnings)));
-            return ExitCode.FINDINGS.code();
+    /** In GitHub Actions: annotations on stdout and the step summary. */
+    static void ci(CommandLine cli, List<Finding> findings, io.docpulse.readiness.Readiness.Result readiness,
+                   io.docpulse.ci.Gate.Outcome gate, String repoPrefix) throws IOException {
+        if (gate.diff() != null) {
+            for (String s : gate.diff().sentences()) cli.getErr().println("baseline: " + s);
         }
-        if (errorsFail && errors > 0) {
-            err.println(Messages.error(Messages.errorsFailed(errors)));
-            return ExitCode.FINDINGS.code();
+        java.util.Map<String, String> env = System.getenv();
+        if (!io.docpulse.ci.GitHubOutput.active(env)) return;
+        io.docpulse.ci.GitHubOutput.annotate(cli.getOut(), findings, repoPrefix);
+        String summary = env.get("GITHUB_STEP_SUMMARY");
+        if (summary != null && !summary.isBlank()) {
+            io.docpulse.ci.GitHubOutput.summary(Path.of(summary), readiness, findings, gate);
         }
-        return ExitCode.OK.code();
+    }
+
+    /** Exit code 1 when a threshold was not met, naming each one. */
+    static int verdict(PrintWriter err, io.docpulse.ci.Gate.Outcome gate, boolean strict) {
+        if (gate.passed()) return ExitCode.OK.code();
+        boolean strictSaid = false;
+        for (io.docpulse.ci.CiReports.Check c : gate.checks()) {
+            if (c.passed()) continue;
+            boolean count = c.name().startsWith("errors at most") || c.name().startsWith("warnings at most");
+            if (strict && count && c.name().endsWith("at most 0")) {
+                if (!strictSaid) err.println(Messages.error(Messages.strictFailed(gate.errors() + gate.warnings())));
+                strictSaid = true;
+            } else if (c.name().equals("errors at most 0")) {
+                err.println(Messages.error(c.message().replace(" (at most 0)", "") + " found"));
+            } else {
+                err.println(Messages.error("threshold not met: " + c.message()));
+            }
+        }
+        return ExitCode.FINDINGS.code();
     }
 
     static void printFindings(PrintWriter err, Path contentDir, List<Finding> findings, boolean notes) {

@@ -24,13 +24,22 @@ final class CheckCommand implements Callable<Integer> {
     @CommandLine.Mixin
     Verbosity verbosity;
 
+    @picocli.CommandLine.Option(names = "--reports", paramLabel = "DIR",
+            description = "Also write report.json, report.sarif and report.junit.xml to DIR.")
+    java.nio.file.Path reports;
+
     @Override
     public Integer call() throws IOException, ConfigException {
         verbosity.apply();
         CommandLine cli = spec.commandLine();
         Config cfg = options.config(cli);
         long start = System.nanoTime();
-        Build.Analysis a = Build.analyze(options.content(), cfg, options.threads(cli), BuildCommand.now(cli));
+        Build.GateRun run = options.gateRun(cli, true);
+        java.time.Instant now = BuildCommand.now(cli);
+        Build.Analysis a = Build.analyze(options.content(), cfg, options.threads(cli), now);
+        io.docpulse.ci.Gate.Outcome gate = io.docpulse.ci.Gate.evaluate(cfg.gate(), run.errorsFail(), run.strict(),
+                run.onlyNew(), a.findings(), a.readiness(), run.baseline());
+        if (reports != null) Build.writeReports(reports, cfg, now, a, a.findings(), gate);
         BuildCommand.printFindings(cli.getErr(), options.content(), a.findings(), verbosity.showNotes());
         if (!verbosity.quiet()) {
             cli.getOut().println(Messages.summary("Checked", a.pages().size(), a.findings(),
@@ -41,6 +50,7 @@ final class CheckCommand implements Callable<Integer> {
                             + " in "));
             cli.getOut().println(Messages.readiness(a.readiness(), 3));
         }
-        return BuildCommand.verdict(cli.getErr(), a.findings(), options.strict, true);
+        BuildCommand.ci(cli, a.findings(), a.readiness(), gate, a.repoPrefix());
+        return BuildCommand.verdict(cli.getErr(), gate, options.strict);
     }
 }

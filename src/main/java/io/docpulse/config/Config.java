@@ -24,15 +24,17 @@ import java.util.Optional;
  * @param freshness       the {@code freshness:} section
  * @param maxClickDepth   {@code findability.max_depth}: pages more clicks than this from the home page are "deep"
  * @param readiness       the {@code readiness:} section
+ * @param gate            the {@code gate:} section: thresholds that fail the run
  */
 public record Config(Optional<Path> file, String siteName, String siteDescription, String baseUrl, String repoUrl,
                      String editBranch, String theme, String language, String cacheDir, int navMaxSiblings,
                      boolean drafts, LinksConfig links, FreshnessConfig freshness, int maxClickDepth,
-                     ReadinessConfig readiness) {
+                     ReadinessConfig readiness, GateConfig gate) {
 
     public static Config defaults() {
         return new Config(Optional.empty(), "Documentation", "", "", "", "main", "default", "en", ".docpulse", 50, false,
-                LinksConfig.defaults(), FreshnessConfig.defaults(), 4, ReadinessConfig.defaults());
+                LinksConfig.defaults(), FreshnessConfig.defaults(), 4, ReadinessConfig.defaults(),
+                GateConfig.defaults());
     }
 
     /** The path part of {@link #baseUrl()}, always starting and ending with a slash. */
@@ -63,21 +65,26 @@ public record Config(Optional<Path> file, String siteName, String siteDescriptio
 
     public Config withBaseUrl(String value) {
         return new Config(file, siteName, siteDescription, value, repoUrl, editBranch, theme, language, cacheDir,
-                navMaxSiblings, drafts, links, freshness, maxClickDepth, readiness);
+                navMaxSiblings, drafts, links, freshness, maxClickDepth, readiness, gate);
     }
 
     public Config withCacheDir(String value) {
         return new Config(file, siteName, siteDescription, baseUrl, repoUrl, editBranch, theme, language, value,
-                navMaxSiblings, drafts, links, freshness, maxClickDepth, readiness);
+                navMaxSiblings, drafts, links, freshness, maxClickDepth, readiness, gate);
     }
 
     public Config withLinks(LinksConfig value) {
         return new Config(file, siteName, siteDescription, baseUrl, repoUrl, editBranch, theme, language, cacheDir,
-                navMaxSiblings, drafts, value, freshness, maxClickDepth, readiness);
+                navMaxSiblings, drafts, value, freshness, maxClickDepth, readiness, gate);
+    }
+
+    public Config withGate(GateConfig value) {
+        return new Config(file, siteName, siteDescription, baseUrl, repoUrl, editBranch, theme, language, cacheDir,
+                navMaxSiblings, drafts, links, freshness, maxClickDepth, readiness, value);
     }
 
     public Config withDrafts(boolean value) {
         return new Config(file, siteName, siteDescription, baseUrl, repoUrl, editBranch, theme, language, cacheDir,
-                navMaxSiblings, value, links, freshness, maxClickDepth, readiness);
+                navMaxSiblings, value, links, freshness, maxClickDepth, readiness, gate);
     }
 }

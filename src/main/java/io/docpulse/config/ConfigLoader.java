@@ -67,6 +67,11 @@ public final class ConfigLoader {
         k.put("readiness.queries", "map of category to query");
         k.put("readiness.rules", "map of rule to true or false");
         k.put("readiness.stub_words", "whole number");
+        k.put("gate", "section");
+        k.put("gate.fail_under", "whole number");
+        k.put("gate.max_errors", "whole number");
+        k.put("gate.max_warnings", "whole number");
+        k.put("gate.min_scores", "map of score to minimum");
         return k;
     }
 
@@ -127,7 +132,7 @@ public final class ConfigLoader {
                 text(values, "cache_dir", d.cacheDir()), number(path, values, "nav.max_siblings", d.navMaxSiblings()),
                 bool(path, values, "drafts", d.drafts()), links(path, values, lists),
                 freshness(path, maps), number(path, values, "findability.max_depth", d.maxClickDepth()),
-                readiness(path, values, lists, maps));
+                readiness(path, values, lists, maps), gate(path, values, maps));
     }
 
     private static FreshnessConfig freshness(Path file, Map<String, Map<String, ScalarNode>> maps)
@@ -138,6 +143,32 @@ public final class ConfigLoader {
                     "freshness.budgets." + e.getKey(), 365));
         }
         return new FreshnessConfig(budgets);
+    }
+
+    private static GateConfig gate(Path file, Map<String, ScalarNode> values,
+                                   Map<String, Map<String, ScalarNode>> maps) throws ConfigException {
+        Map<String, Integer> min = new LinkedHashMap<>();
+        for (Map.Entry<String, ScalarNode> e : maps.getOrDefault("gate.min_scores", Map.of()).entrySet()) {
+            String key = e.getKey().toLowerCase(java.util.Locale.ROOT);
+            if (!ReadinessConfig.SCORES.contains(key)) {
+                throw new ConfigException(file, line(e.getValue()), "gate.min_scores: unknown score '" + e.getKey() + "'",
+                        "the scores are " + String.join(", ", ReadinessConfig.SCORES));
+            }
+            int v = numberOrZero(file, Map.of("gate.min_scores." + e.getKey(), e.getValue()), "gate.min_scores." + e.getKey(), 70);
+            if (v > 100) {
+                throw new ConfigException(file, line(e.getValue()), "gate.min_scores." + e.getKey() + " must be 0 to 100",
+                        "for example " + e.getKey() + ": 70");
+            }
+            min.put(key, v);
+        }
+        int failUnder = values.containsKey("gate.fail_under") ? numberOrZero(file, values, "gate.fail_under", 70) : -1;
+        if (failUnder > 100) {
+            throw new ConfigException(file, line(values.get("gate.fail_under")), "gate.fail_under must be 0 to 100",
+                    "for example fail_under: 70");
+        }
+        return new GateConfig(failUnder,
+                values.containsKey("gate.max_errors") ? numberOrZero(file, values, "gate.max_errors", 0) : -1,
+                values.containsKey("gate.max_warnings") ? numberOrZero(file, values, "gate.max_warnings", 0) : -1, min);
     }
 
     private static ReadinessConfig readiness(Path file, Map<String, ScalarNode> values,

@@ -164,7 +164,9 @@ public final class Readiness {
         // scores
         int n = Math.max(1, live.size());
         List<String> dated = live.stream().map(Page::path).filter(path -> dated(freshness, path)).toList();
-        List<String> stalePages = live.stream().map(Page::path).filter(path -> stale(freshness, path)).toList();
+        // only a real date can make a page stale here: a file's time says nothing about its content
+        List<String> stalePages = live.stream().map(Page::path)
+                .filter(path -> dated(freshness, path) && stale(freshness, path)).toList();
         List<String> brokenPages = live.stream().map(Page::path).filter(brokenOn::containsKey).toList();
         List<String> deferring = live.stream().map(Page::path).filter(signalsOn::containsKey).toList();
         List<String> hardToFind = live.stream().map(Page::path)
@@ -242,10 +244,13 @@ public final class Readiness {
                 }
             }
         }
+        // records first: a runbook under playbooks/ is a runbook, a decision under process/ a decision
+        List<Category> byPath = new ArrayList<>(categories);
+        byPath.sort(java.util.Comparator.comparingInt(c -> c.id().equals("decisions") ? 0 : c.id().equals("runbooks") ? 1 : 2));
         for (Page p : pages) {
             if (out.containsKey(p.path())) continue;
             String lower = p.path().toLowerCase(Locale.ROOT);
-            for (Category c : categories) {
+            for (Category c : byPath) {
                 if (c.path() != null && c.path().matcher(lower).find()) {
                     out.put(p.path(), new Assignment(c.id(), "path", "its path matches the " + c.name()
                             + " convention (" + c.path().pattern() + ")"));

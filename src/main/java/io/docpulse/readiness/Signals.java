@@ -46,13 +46,18 @@ final class Signals {
      * missing text: "(to be written)", a line that starts with it, "still to be added".
      */
     private static final Pattern PLACEHOLDER = Pattern.compile(
-            "(?<![\\w-])(?-i:TBD|TODO|FIXME|TBA)(?![\\w-])|\\bcoming soon\\b|\\bask (?:\\w+ )?for access\\b"
+            "(?<![\\w\"'-])(?<!see )(?-i:TBD|TODO|FIXME|TBA)(?![\\w\"'-])(?!\\s+(?:behaviou?rs?|features?|comments?|items?|lists?)\\b)"
+                    + "|\\bcoming soon\\b|\\bask (?:\\w+ )?for access\\b"
                     + "|\\(\\s*to be (?:written|added|documented|determined|done)\\s*\\)"
-                    + "|^\\s*(?:[-*+]\\s+)?(?:\\*\\*|\\*|_)?to be (?:written|added|documented|determined)\\b"
-                    + "|\\b(?:still|yet) to be (?:written|added|documented)\\b|\\bunder construction\\b",
+                    + "|^\\s*(?:[-*+]\\s+)?(?:\\*\\*|\\*|_)?to be (?:written|added|documented|determined)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** Markdown links, images and link definitions: their text names things, it promises nothing. */
+    private static final Pattern LINK_TEXT = Pattern.compile("!?\\[[^\\]]*\\](?:\\([^)]*\\)|\\[[^\\]]*\\])|^\\s*\\[[^\\]]+\\]:\\s.*$");
+    /** "Moved to [x](x)": a page that only points to where its content went. */
+    private static final Pattern REDIRECT = Pattern.compile("\\b(moved to|has moved|now lives|superseded by|see instead)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern STATUS_LINE = Pattern.compile(
-            "^\\s*(?:[-*+|]\\s*)?(?:\\*\\*|__)?(?:status|state|rfc pr|decision status)(?:\\s*#)?(?:\\*\\*|__)?\\s*[:|]",
+            "^\\s*(?:[-*+|]\\s*)?(?:\\*\\*|__)?(?:status|state|e?rfc pr|tracking issue|decision status|level of support)(?:\\s*#)?(?:\\*\\*|__)?\\s*[:|]",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern OUTCOME_HEADING = Pattern.compile(
             "decision|outcome|resolution|conclusion|proposal|proposed|design|solution|approach|recommendation|summary",
@@ -88,7 +93,11 @@ final class Signals {
         boolean hasOutcomeText = false;
         boolean askOn = config.ruleOn("ask-a-person") && !category.equals("runbooks");
         boolean placeholderOn = config.ruleOn("placeholder");
-        boolean decisions = record && category.equals("decisions");
+        boolean decisionsCategory = category.equals("decisions");
+        // "Moved to [x](x)": a pointer to where the content went, not a stub nor a decision record
+        boolean redirect = p.words() < 30 && !p.links().isEmpty() && REDIRECT.matcher(p.text()).find();
+        boolean decisions = record && decisionsCategory && !redirect;
+        boolean tocMarker = source.contains("start_toc");
         int linkListLines = 0;
         int proseLines = 0;
         for (int i = p.frontMatter().lines(); i < lines.length; i++) {
@@ -109,7 +118,8 @@ final class Signals {
                     && !trimmed.matches("\\|?[\\s:|-]+\\|?") && !Character.isWhitespace(line.charAt(0))) {
                 if (LINK_ITEM.matcher(trimmed).find() || (trimmed.startsWith("|") && trimmed.contains("]("))) {
                     linkListLines++;
-                } else {
+                } else if (!trimmed.startsWith("|")) {
+                    // a table row without a link is a table's header or label, neither link nor prose
                     proseLines++;
                 }
             }
@@ -117,7 +127,8 @@ final class Signals {
             // cheap tests first: most lines hold none of the words the patterns need
             String lower = text.toLowerCase(Locale.ROOT);
             if (decisions && !hasStatusLine && STATUS_LINE.matcher(text).find()) hasStatusLine = true;
-            if (decisions && !hasOutcomeText && lower.contains("we") && OUTCOME_TEXT.matcher(text).find()) {
+            if (decisions && !hasOutcomeText && (lower.contains("we") || lower.contains("decided"))
+                    && OUTCOME_TEXT.matcher(text).find()) {
                 hasOutcomeText = true;
             }
             if (askOn && !trimmed.startsWith("#") && containsAny(lower, ASK_WORDS)) {
@@ -125,33 +136,39 @@ final class Signals {
                 if (f != null) out.add(f);
             }
             if (placeholderOn && containsAny(lower, PLACEHOLDER_WORDS)) {
-                Matcher m = PLACEHOLDER.matcher(text);
-                if (m.find()) {
+                Matcher m = PLACEHOLDER.matcher(blank(text, LINK_TEXT));
+                while (m.find()) {
+                    // an open question in a proposal ("notation TBD") is part of it, not a gap
+                    if (decisionsCategory && (m.group().equals("TBD") || m.group().equals("TBA"))) continue;
                     out.add(new Finding("placeholder", Severity.WARNING, new SourceRef(p.path(), i + 1, m.start() + 1),
                             "`" + m.group() + "`: the page promises an answer it does not give yet",
                             "write the missing part, or say where the answer is written down",
                             details(m.group(), text)));
+                    break;
                 }
             }
         }
-        // a page that is a list of links (a section's index) is navigation, not a stub
-        boolean navigation = linkListLines > 0 && linkListLines >= 0.7 * (linkListLines + proseLines);
-        if (config.ruleOn("stub-page") && p.words() < config.stubWords() && !navigation && !p.route().isEmpty()) {
+        // a page that is a list or table of links (a section's index) is navigation, not a stub;
+        // a short page with code or a table is a reference entry (syntax, an example), complete as it is
+        boolean navigation = tocMarker || (linkListLines > 0 && linkListLines >= proseLines);
+        boolean reference = p.html().contains("<pre") || p.html().contains("<table");
+        if (config.ruleOn("stub-page") && p.words() < config.stubWords() && !navigation && !reference && !redirect
+                && !p.route().isEmpty()) {
             out.add(new Finding("stub-page", Severity.NOTE, SourceRef.file(p.path()),
                     "the page has " + p.words() + " words (fewer than " + config.stubWords() + "): too little to answer a question",
                     "write the page out, or merge it into the page that covers its topic",
                     Map.of("words", String.valueOf(p.words()))));
         }
-        if (record && category.equals("runbooks") && config.ruleOn("runbook-without-steps")
+        if (record && !redirect && category.equals("runbooks") && config.ruleOn("runbook-without-steps")
                 && !POSTMORTEM.matcher(p.path() + " " + p.title()).find()
                 && !p.html().contains("<ol") && !p.html().contains("<pre")) {
             out.add(new Finding("runbook-without-steps", Severity.WARNING, SourceRef.file(p.path()),
                     "a runbook with no numbered steps and no commands: whoever is on call has to ask someone what to do",
                     "write the procedure as a numbered list, with the commands to run in code blocks"));
         }
-        if (record && category.equals("decisions")) {
+        if (decisions) {
             boolean statusHeading = p.headings().stream().anyMatch(h -> h.text().strip().toLowerCase(Locale.ROOT)
-                    .matches("status|decision status|state"));
+                    .matches("status|decision status|state|resolution|decision outcome"));
             if (config.ruleOn("decision-without-status") && !hasStatusLine && !statusHeading) {
                 out.add(new Finding("decision-without-status", Severity.WARNING, SourceRef.file(p.path()),
                         "a decision record with no status: a reader cannot tell whether it was accepted, rejected or replaced",
@@ -159,7 +176,8 @@ final class Signals {
             }
             boolean outcome = hasOutcomeText;
             for (Heading h : p.headings()) {
-                if (h.level() > 1 && OUTCOME_HEADING.matcher(h.text()).find()) outcome = true;
+                boolean title = h.level() == 1 && h.text().strip().equals(p.title().strip());
+                if (!title && OUTCOME_HEADING.matcher(h.text()).find()) outcome = true;
             }
             if (config.ruleOn("decision-without-outcome") && !outcome) {
                 out.add(new Finding("decision-without-outcome", Severity.WARNING, SourceRef.file(p.path()),
@@ -187,6 +205,9 @@ final class Signals {
             String who = m.group(2);
             String first = who.split("\\s+")[0].toLowerCase(Locale.ROOT);
             if (NOT_PEOPLE.contains(first)) continue;
+            // "Check with Guard Sets", "Contact Picker": product words, unless a @handle follows
+            String verb = m.group(1).toLowerCase(Locale.ROOT);
+            if ((verb.equals("contact") || verb.equals("check with")) && !who.startsWith("@")) continue;
             return new Finding("ask-a-person", Severity.WARNING, new SourceRef(p.path(), line, m.start() + 1),
                     "`" + m.group() + "` sends the reader to a person instead of answering",
                     "write the answer here (or link to where it is written), and name the channel or the owner"
@@ -208,6 +229,17 @@ final class Signals {
         String context = line.strip();
         d.put("line", context.length() > 200 ? context.substring(0, 200) + "…" : context);
         return d;
+    }
+
+    /** The line with every match of {@code pattern} replaced by spaces, so columns stay right. */
+    static String blank(String line, Pattern pattern) {
+        Matcher m = pattern.matcher(line);
+        if (!m.find()) return line;
+        StringBuilder sb = new StringBuilder(line);
+        do {
+            for (int k = m.start(); k < m.end(); k++) sb.setCharAt(k, ' ');
+        } while (m.find());
+        return sb.toString();
     }
 
     /** The line without its `inline code` spans (replaced by spaces, so columns stay right). */
