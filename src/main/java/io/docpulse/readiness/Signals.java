@@ -60,7 +60,8 @@ final class Signals {
             "^\\s*(?:[-*+|]\\s*)?(?:\\*\\*|__)?(?:status|state|e?rfc pr|tracking issue|decision status|level of support)(?:\\s*#)?(?:\\*\\*|__)?\\s*[:|]",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern OUTCOME_HEADING = Pattern.compile(
-            "decision|outcome|resolution|conclusion|proposal|proposed|design|solution|approach|recommendation|summary",
+            "decision|outcome|resolution|conclusion|proposal|proposed|design|solution|approach|recommendation|summary"
+                    + "|level explanation",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern OUTCOME_TEXT = Pattern.compile(
             "\\bwe (?:will|decided|chose|have decided|are going to)\\b|\\bwe'll\\b|\\bdecided to\\b",
@@ -176,8 +177,7 @@ final class Signals {
             }
             boolean outcome = hasOutcomeText;
             for (Heading h : p.headings()) {
-                boolean title = h.level() == 1 && h.text().strip().equals(p.title().strip());
-                if (!title && OUTCOME_HEADING.matcher(h.text()).find()) outcome = true;
+                if (OUTCOME_HEADING.matcher(h.text()).find()) outcome = true;
             }
             if (config.ruleOn("decision-without-outcome") && !outcome) {
                 out.add(new Finding("decision-without-outcome", Severity.WARNING, SourceRef.file(p.path()),
