@@ -49,30 +49,32 @@ public final class CiReports {
             rule.put("id", e.getKey());
             rule.put("name", camel(e.getKey()));
             rule.put("shortDescription", Map.of("text", humanize(e.getKey())));
-            if (!e.getValue().hint().isBlank()) rule.put("help", Map.of("text", e.getValue().hint()));
-            rule.put("defaultConfiguration", Map.of("level", level(e.getValue().severity())));
             rules.add(rule);
         }
         List<Map<String, Object>> results = new ArrayList<>();
-        for (Finding f : findings) {
+        List<String> fingerprints = Gate.keys(findings.stream().map(Gate::identity).toList());
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("ruleId", f.rule());
             r.put("ruleIndex", ruleIndex.get(f.rule()));
             r.put("level", level(f.severity()));
             String text = f.message() + (f.hint().isBlank() ? "" : ". Hint: " + f.hint());
             r.put("message", Map.of("text", text));
-            Map<String, Object> physical = new LinkedHashMap<>();
-            physical.put("artifactLocation", Map.of("uri", Routes.encodePath(repoPrefix + f.where().file())));
-            if (f.where().line() > 0) {
-                Map<String, Object> region = new LinkedHashMap<>();
-                region.put("startLine", f.where().line());
-                if (f.where().column() > 0) region.put("startColumn", f.where().column());
-                physical.put("region", region);
+            // a finding about the whole run (no git history) has no file: it gets no location
+            if (!f.where().file().isEmpty()) {
+                Map<String, Object> physical = new LinkedHashMap<>();
+                physical.put("artifactLocation", Map.of("uri", Routes.encodePath(repoPrefix + f.where().file())));
+                if (f.where().line() > 0) {
+                    Map<String, Object> region = new LinkedHashMap<>();
+                    region.put("startLine", f.where().line());
+                    if (f.where().column() > 0) region.put("startColumn", f.where().column());
+                    physical.put("region", region);
+                }
+                r.put("locations", List.of(Map.of("physicalLocation", physical)));
             }
-            r.put("locations", List.of(Map.of("physicalLocation", physical)));
-            // stable across runs while the problem stays, even when lines above it move
-            r.put("partialFingerprints", Map.of("docpulseFinding/v1",
-                    sha256(f.rule() + "\n" + f.where().file() + "\n" + f.message())));
+            // stable across runs while the problem stays: the same identity --baseline uses
+            r.put("partialFingerprints", Map.of("docpulseFinding/v1", sha256(fingerprints.get(i))));
             if (!f.details().isEmpty()) r.put("properties", new TreeMap<>(f.details()));
             results.add(r);
         }
@@ -154,7 +156,8 @@ public final class CiReports {
     }
 
     private static String line(Finding f) {
-        return f.where().file() + (f.where().line() > 0 ? ":" + f.where().line() + ":" + f.where().column() : "") + ": "
+        return f.where().file() + (f.where().line() > 0 ? ":" + f.where().line()
+                + (f.where().column() > 0 ? ":" + f.where().column() : "") : "") + ": "
                 + f.severity().label() + ": " + f.message() + " [" + f.rule() + "]"
                 + (f.hint().isBlank() ? "" : " hint: " + f.hint());
     }

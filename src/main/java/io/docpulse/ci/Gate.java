@@ -52,9 +52,27 @@ public final class Gate {
         }
     }
 
-    /** A finding's identity across runs: its rule, file and message (not its line, which moves). */
-    static String key(String rule, String file, String message) {
-        return rule + "\t" + file + "\t" + message;
+    /**
+     * A finding's identity across runs: its rule, its file, what it is about (the link target, or
+     * the words it quotes) and which occurrence of that it is. Not its line, which moves when text
+     * is added above, and not its message, which holds numbers that change by themselves (a stale
+     * page's age, a rank).
+     */
+    static List<String> keys(List<String[]> findings) {
+        Map<String, Integer> seen = new java.util.HashMap<>();
+        List<String> out = new ArrayList<>();
+        for (String[] f : findings) {
+            String base = f[0] + "\t" + f[1] + "\t" + f[2];
+            int n = seen.merge(base, 1, Integer::sum);
+            out.add(base + "\t" + n);
+        }
+        return out;
+    }
+
+    /** rule, file and subject of a finding, for {@link #keys}. */
+    static String[] identity(Finding f) {
+        String subject = f.details().getOrDefault("target", f.details().getOrDefault("text", ""));
+        return new String[]{f.rule(), f.where().file(), subject};
     }
 
     /** Reads the report.json of an earlier run. */
@@ -68,12 +86,15 @@ public final class Gate {
         if (root == null || !root.has("findings") || !root.has("schemaVersion")) {
             throw new IOException(file + ": not a docpulse report.json (no schemaVersion or findings)");
         }
-        Set<String> keys = new HashSet<>();
+        List<String[]> ids = new ArrayList<>();
         Map<String, Integer> rules = new TreeMap<>();
         for (JsonNode f : root.get("findings")) {
-            keys.add(key(f.path("rule").asText(), f.path("file").asText(), f.path("message").asText()));
+            JsonNode d = f.path("details");
+            String subject = d.has("target") ? d.get("target").asText() : d.path("text").asText("");
+            ids.add(new String[]{f.path("rule").asText(), f.path("file").asText(), subject});
             rules.merge(f.path("rule").asText(), 1, Integer::sum);
         }
+        Set<String> keys = new HashSet<>(keys(ids));
         Map<String, Integer> scores = new LinkedHashMap<>();
         JsonNode s = root.path("scores");
         s.fieldNames().forEachRemaining(n -> {
@@ -95,8 +116,9 @@ public final class Gate {
         long errors = counted.stream().filter(f -> f.severity() == Severity.ERROR).count();
         long warnings = counted.stream().filter(f -> f.severity() == Severity.WARNING).count();
         List<CiReports.Check> checks = new ArrayList<>();
-        int maxErrors = gate.maxErrors() >= 0 ? gate.maxErrors() : (errorsFail || strict ? 0 : -1);
-        int maxWarnings = gate.maxWarnings() >= 0 ? gate.maxWarnings() : (strict ? 0 : -1);
+        // --strict on the command line wins over looser limits in the config
+        int maxErrors = strict ? 0 : gate.maxErrors() >= 0 ? gate.maxErrors() : (errorsFail ? 0 : -1);
+        int maxWarnings = strict ? 0 : gate.maxWarnings();
         if (maxErrors >= 0) {
             checks.add(new CiReports.Check("errors at most " + maxErrors, errors <= maxErrors,
                     errors + " " + scope + (errors == 1 ? "error" : "errors") + " (at most " + maxErrors + ")"));
@@ -127,8 +149,10 @@ public final class Gate {
         List<Finding> added = new ArrayList<>();
         Set<String> now = new HashSet<>();
         Map<String, Integer> rulesNow = new TreeMap<>();
-        for (Finding f : findings) {
-            String k = key(f.rule(), f.where().file(), f.message());
+        List<String> keys = keys(findings.stream().map(Gate::identity).toList());
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
+            String k = keys.get(i);
             now.add(k);
             rulesNow.merge(f.rule(), 1, Integer::sum);
             if (!baseline.findings().contains(k)) added.add(f);

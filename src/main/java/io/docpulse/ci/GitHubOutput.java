@@ -38,12 +38,14 @@ public final class GitHubOutput {
             if (f.severity() == Severity.NOTE) continue;
             if (n++ == MAX_ANNOTATIONS) break;
             StringBuilder sb = new StringBuilder("::").append(f.severity() == Severity.ERROR ? "error" : "warning")
-                    .append(" file=").append(property(repoPrefix + f.where().file()));
-            if (f.where().line() > 0) {
-                sb.append(",line=").append(f.where().line());
-                if (f.where().column() > 0) sb.append(",col=").append(f.where().column());
+                    .append(' ');
+            // a finding about the whole run has no file
+            if (!f.where().file().isEmpty()) sb.append("file=").append(property(repoPrefix + f.where().file())).append(',');
+            if (!f.where().file().isEmpty() && f.where().line() > 0) {
+                sb.append("line=").append(f.where().line()).append(',');
+                if (f.where().column() > 0) sb.append("col=").append(f.where().column()).append(',');
             }
-            sb.append(",title=").append(property(f.rule())).append("::")
+            sb.append("title=").append(property(f.rule())).append("::")
                     .append(data(f.message() + (f.hint().isBlank() ? "" : ". Hint: " + f.hint())));
             out.println(sb);
         }
@@ -63,7 +65,8 @@ public final class GitHubOutput {
         }
         long errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
         long warnings = findings.stream().filter(f -> f.severity() == Severity.WARNING).count();
-        md.append("\n**Findings:** ").append(errors).append(" errors, ").append(warnings).append(" warnings.\n");
+        md.append("\n**Findings:** ").append(errors).append(errors == 1 ? " error, " : " errors, ").append(warnings)
+                .append(warnings == 1 ? " warning.\n" : " warnings.\n");
         if (gate.diff() != null) {
             md.append("\n**Since the baseline:**\n\n");
             for (String s : gate.diff().sentences()) md.append("- ").append(s).append('\n');

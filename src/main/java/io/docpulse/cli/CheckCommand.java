@@ -35,6 +35,10 @@ final class CheckCommand implements Callable<Integer> {
         Config cfg = options.config(cli);
         long start = System.nanoTime();
         Build.GateRun run = options.gateRun(cli, true);
+        if (reports != null && reports.toAbsolutePath().normalize().startsWith(options.content().toAbsolutePath().normalize())) {
+            throw new CommandLine.ParameterException(cli, "--reports " + reports
+                    + " is inside the content folder: the reports would become content; choose a folder outside it");
+        }
         java.time.Instant now = BuildCommand.now(cli);
         Build.Analysis a = Build.analyze(options.content(), cfg, options.threads(cli), now);
         io.docpulse.ci.Gate.Outcome gate = io.docpulse.ci.Gate.evaluate(cfg.gate(), run.errorsFail(), run.strict(),

@@ -87,6 +87,8 @@ final class Messages {
         sb.append(')');
         for (int i = 0; i < Math.min(fixes, r.fixes().size()); i++) {
             var f = r.fixes().get(i);
+            // a fix worth less than a tenth of a point is not worth a line
+            if (f.gain() < 0.05) break;
             sb.append(String.format(java.util.Locale.ROOT, "%n  %d. %s (+%.1f)", i + 1, f.title(), f.gain()));
         }
         return sb.toString();

@@ -43,10 +43,10 @@ final class Signals {
             "microsoft", "copilot", "chatgpt", "ai");
     /**
      * TODO, TBD, FIXME, "coming soon", "ask for access"; "to be written" only where it stands for
-     * missing text: "(to be written)", a line that starts with it, "still to be added".
+     * missing text: "(to be written)", or a line that starts with it.
      */
     private static final Pattern PLACEHOLDER = Pattern.compile(
-            "(?<![\\w\"'-])(?<!see )(?-i:TBD|TODO|FIXME|TBA)(?![\\w\"'-])(?!\\s+(?:behaviou?rs?|features?|comments?|items?|lists?)\\b)"
+            "(?<![\\w\"'\u201c\u2018-])(?<!see )(?-i:TBD|TODO|FIXME|TBA)(?![\\w\"'\u201d\u2019-])(?!\\s+(?:behaviou?rs?|features?|comments?|items?|lists?)\\b)"
                     + "|\\bcoming soon\\b|\\bask (?:\\w+ )?for access\\b"
                     + "|\\(\\s*to be (?:written|added|documented|determined|done)\\s*\\)"
                     + "|^\\s*(?:[-*+]\\s+)?(?:\\*\\*|\\*|_)?to be (?:written|added|documented|determined)\\b",
@@ -140,7 +140,7 @@ final class Signals {
                 Matcher m = PLACEHOLDER.matcher(blank(text, LINK_TEXT));
                 while (m.find()) {
                     // an open question in a proposal ("notation TBD") is part of it, not a gap
-                    if (decisionsCategory && (m.group().equals("TBD") || m.group().equals("TBA"))) continue;
+                    if (decisions && (m.group().equals("TBD") || m.group().equals("TBA"))) continue;
                     out.add(new Finding("placeholder", Severity.WARNING, new SourceRef(p.path(), i + 1, m.start() + 1),
                             "`" + m.group() + "`: the page promises an answer it does not give yet",
                             "write the missing part, or say where the answer is written down",
@@ -191,8 +191,7 @@ final class Signals {
 
     private static final String[] ASK_WORDS = {"ask", "ping", "dm", "contact", "reach out", "talk to", "check with",
             "speak", "hit up", "call", "zoom", "huddle", "chat"};
-    private static final String[] PLACEHOLDER_WORDS = {"tbd", "todo", "fixme", "tba", "soon", "access", "to be",
-            "construction"};
+    private static final String[] PLACEHOLDER_WORDS = {"tbd", "todo", "fixme", "tba", "soon", "access", "to be"};
 
     private static boolean containsAny(String lower, String[] words) {
         for (String w : words) if (lower.contains(w)) return true;

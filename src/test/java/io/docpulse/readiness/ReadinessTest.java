@@ -226,4 +226,25 @@ class ReadinessTest {
         // coverage alone decides: every applicable category is there
         assertThat(report.get("readiness").get("score").asInt()).isEqualTo(100);
     }
+
+    /** What the corpora taught: link lists and tables, reference entries, redirects, badges, open questions. */
+    @Test
+    void tunedOnTheCorpora() throws IOException {
+        Map<String, String> f = ready();
+        f.put("process/README.md", "# Process\n\nWhat is in this folder:\n\n| Doc | About |\n|--|--|\n"
+                + "| [Planning](planning.md) | how we plan |\n");
+        f.put("architecture/errors/e1001.md", "# Error E1001\n\nThe config file is missing.\n\n```\nE1001: no config\n```\n");
+        f.put("architecture/moved.md", "# Old overview\n\nMoved to [the system overview](overview.md).\n");
+        f.put("architecture/badges.md", page("", "Status badges", prose("badges")
+                + "\n![TBD][tbd] means nobody owns it yet.\n\n[tbd]: https://img.shields.io/badge/TBD-red\n"
+                + "\nA \"TODO\" comment in code is fine.\n"));
+        f.put("decisions/0002-cache.md", page("", "Cache layer", prose("the cache")
+                + "\n| Status | Accepted |\n|--|--|\n\n## Summary\n\nWe add Redis. The eviction policy is TBD.\n"));
+        JsonNode report = build(f);
+        assertThat(rules(report, "process/README.md")).isEmpty();
+        assertThat(rules(report, "architecture/errors/e1001.md")).isEmpty();
+        assertThat(rules(report, "architecture/moved.md")).isEmpty();
+        assertThat(rules(report, "architecture/badges.md")).isEmpty();
+        assertThat(rules(report, "decisions/0002-cache.md")).isEmpty();
+    }
 }
