@@ -40,6 +40,7 @@ import io.docpulse.links.LinkReport;
 import io.docpulse.readiness.Readiness;
 import io.docpulse.ci.CiReports;
 import io.docpulse.ci.Gate;
+import io.docpulse.render.HealthView;
 import io.docpulse.render.OutputFolder;
 import io.docpulse.render.ReportJson;
 import io.docpulse.render.SiteRenderer;
@@ -186,7 +187,10 @@ public final class Build {
             SiteRenderer renderer = new SiteRenderer(config, themeDir, generator(), a.repoPrefix());
             List<SiteRenderer.SiteFile> files = new ArrayList<>();
             for (SourceFile f : a.content().assets()) files.add(new SiteRenderer.SiteFile(f.path(), f.absolute()));
-            SiteRenderer.Rendered rendered = renderer.render(a.pages(), a.freshness(), o.now(), files, staging, o.threads());
+            HealthView health = new HealthView(healthRoute(a), a.pages(), a.freshness(), a.findability(), a.readiness(),
+                    a.findings());
+            SiteRenderer.Rendered rendered = renderer.render(a.pages(), a.freshness(), o.now(), files, staging, o.threads(),
+                    health);
             List<Finding> findings = new ArrayList<>(a.findings());
             findings.addAll(rendered.findings());
             findings.sort(Finding.ORDER);
@@ -201,6 +205,13 @@ public final class Build {
             OutputFolder.discard(staging);
             throw e;
         }
+    }
+
+    /** {@code health/}, unless the content has a page or folder there: then {@code docpulse-health/}. */
+    static String healthRoute(Analysis a) {
+        boolean taken = a.pages().stream().anyMatch(p -> p.route().equals("health/") || p.route().startsWith("health/"))
+                || a.content().assets().stream().anyMatch(f -> f.path().startsWith("health/"));
+        return taken ? "docpulse-health/" : "health/";
     }
 
     /** report.json, report.sarif and report.junit.xml into {@code dir}. */

@@ -56,12 +56,22 @@ public final class SiteRenderer {
         }
     }
 
+    /** Where the health section is, for the link in every page's footer; null when there is none. */
+    private volatile String healthRoute;
+
     /** A file to write: a path in the site and its bytes. */
     private record Out(String path, byte[] bytes) {
     }
 
     public Rendered render(List<Page> allPages, Map<String, Freshness> freshness, Instant now,
                            List<SiteFile> contentFiles, Path out, int threads) throws IOException {
+        return render(allPages, freshness, now, contentFiles, out, threads, null);
+    }
+
+    /** @param health the health section to write, and the badge of each page; null for none */
+    public Rendered render(List<Page> allPages, Map<String, Freshness> freshness, Instant now,
+                           List<SiteFile> contentFiles, Path out, int threads, HealthView health) throws IOException {
+        this.healthRoute = health == null ? null : health.route();
         List<Page> pages = allPages.stream().filter(p -> config.drafts() || !p.frontMatter().draft()).toList();
         NavTree nav = new NavTree(pages);
         List<Page> order = nav.readingOrder();
@@ -73,7 +83,7 @@ public final class SiteRenderer {
         List<Callable<Out>> jobs = new ArrayList<>();
         for (Page p : pages) {
             jobs.add(() -> new Out(p.route() + "index.html",
-                    bytes(renderPage(p, freshness.get(p.path()), now, nav, order, position))));
+                    bytes(renderPage(p, freshness.get(p.path()), now, nav, order, position, health))));
         }
         List<NavTree.Node> sections = nav.sectionsWithoutPage();
         for (NavTree.Node s : sections) {
@@ -100,6 +110,10 @@ public final class SiteRenderer {
             }
         }
         jobs.add(() -> new Out("404.html", bytes(render404(nav))));
+        if (health != null) {
+            jobs.add(() -> new Out(health.route() + "index.html", bytes(renderHealth(health, nav))));
+            jobs.add(() -> new Out(health.route() + "pages/index.html", bytes(renderHealthPages(health, nav))));
+        }
         jobs.add(() -> new Out("sitemap.xml", bytes(Sitemap.render(config, pages))));
 
         runAll(jobs, out, threads);
@@ -169,11 +183,33 @@ public final class SiteRenderer {
         ctx.put("canonical", config.origin().isEmpty() ? "" : config.origin() + config.basePath() + Routes.encodePath(route));
         ctx.put("mermaid", false);
         ctx.put("highlight", false);
+        ctx.put("healthHref", healthRoute == null ? "" : root + Routes.encodePath(healthRoute));
         return ctx;
     }
 
+    private String renderHealth(HealthView health, NavTree nav) {
+        String route = health.route();
+        Map<String, Object> ctx = base(route, Routes.rootPrefix(route));
+        ctx.put("title", "Docs health - " + config.siteName());
+        ctx.put("description", "How well these docs support asynchronous work: scores, evidence and the fixes that would help most.");
+        ctx.put("health", health.overview());
+        ctx.put("nav", Sidebar.forPage(nav, route, config.navMaxSiblings()));
+        ctx.put("breadcrumbs", List.of());
+        return theme.render("health.peb", ctx);
+    }
+
+    private String renderHealthPages(HealthView health, NavTree nav) {
+        String route = health.route() + "pages/";
+        Map<String, Object> ctx = base(route, Routes.rootPrefix(route));
+        ctx.put("title", "Health of every page - " + config.siteName());
+        ctx.put("description", "");
+        ctx.put("rows", health.rows());
+        ctx.put("nav", Sidebar.forPage(nav, route, config.navMaxSiblings()));
+        return theme.render("health-pages.peb", ctx);
+    }
+
     private String renderPage(Page p, Freshness fresh, Instant now, NavTree nav, List<Page> order,
-                              Map<String, Integer> position) {
+                              Map<String, Integer> position, HealthView health) {
         String root = Routes.rootPrefix(p.route());
         Map<String, Object> ctx = base(p.route(), root);
         Map<String, Object> page = new LinkedHashMap<>();
@@ -208,6 +244,15 @@ public final class SiteRenderer {
         ctx.put("mermaid", p.usesMermaid());
         ctx.put("highlight", !p.codeLanguages().isEmpty());
         if (fresh != null) ctx.put("freshness", freshnessView(fresh, now));
+        HealthView.PageHealth ph = health == null ? null : health.page(p.path());
+        if (ph != null) {
+            Map<String, Object> hm = new LinkedHashMap<>();
+            hm.put("score", ph.score());
+            hm.put("grade", HealthView.grade(ph.score()));
+            hm.put("href", Routes.encodePath(Routes.relative(p.route(), health.route() + "pages/")) + "#"
+                    + HealthView.rowId(p.path()));
+            ctx.put("health", hm);
+        }
         return theme.render("page.peb", ctx);
     }
 
