@@ -117,7 +117,7 @@ public final class HealthView {
             sm.put("name", s.name());
             sm.put("value", s.value() < 0 ? "unknown" : String.valueOf(s.value()));
             sm.put("gauge", gauge(s.name(), s.value(), 110));
-            sm.put("evidence", s.evidence());
+            sm.put("evidence", capitalize(s.evidence()));
             sm.put("weight", Math.round(s.weight() * 100) + "%");
             sm.put("pages", links(s.pages(), 10));
             sm.put("more", Math.max(0, s.pages().size() - 10));
@@ -137,7 +137,7 @@ public final class HealthView {
             cm.put("findable", c.findable());
             cm.put("broken", c.withBrokenLinks());
             cm.put("signals", c.withSignals());
-            cm.put("evidence", c.evidence());
+            cm.put("evidence", capitalize(c.evidence()));
             cm.put("why", c.why());
             cm.put("examples", links(c.pages(), 5));
             cats.add(cm);
@@ -261,6 +261,10 @@ public final class HealthView {
                     .append("\" text-anchor=\"middle\" class=\"bar-label\">").append(esc(label)).append("</text></g>");
         }
         return sb.append("</svg>").toString();
+    }
+
+    private static String capitalize(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     /** HTML-escaped text in which {@code `x`} becomes {@code <code>x</code>}. */
