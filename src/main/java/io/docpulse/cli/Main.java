@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 /** The {@code docpulse} command: builds and checks a team's Markdown docs. */
 @Command(name = "docpulse", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Builds a static site from a folder of Markdown and measures the health of the docs.",
-        subcommands = {BuildCommand.class, CheckCommand.class, SearchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BuildCommand.class, CheckCommand.class, SearchCommand.class, ServeCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,439 @@
+package io.docpulse.serve;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import io.docpulse.Build;
+import io.docpulse.config.Config;
+import io.docpulse.content.Finding;
+import io.docpulse.content.Severity;
+
+/**
+ * {@code docpulse serve}: builds the site into a temporary folder inside docpulse's cache (never
+ * over site-output/), serves it on 127.0.0.1, watches the content, the theme and the config, and
+ * rebuilds on a change. Saves that come in a burst (editors write a file several times) are
+ * coalesced into one rebuild. Open pages reload through server-sent events; the reload script is
+ * added to HTML as it is served, never written into a build. A failed rebuild keeps the last good
+ * site and shows the error in the browser; error findings of a page show on that page.
+ */
+public final class DevServer implements Closeable {
+    /** Where the server's own files live; no content path can start with it. */
+    static final String PREFIX = "/__docpulse/";
+    private static final long QUIET_MS = 150;
+    private static final Map<String, String> TYPES = Map.ofEntries(
+            Map.entry("html", "text/html; charset=utf-8"), Map.entry("css", "text/css; charset=utf-8"),
+            Map.entry("js", "text/javascript; charset=utf-8"), Map.entry("json", "application/json"),
+            Map.entry("xml", "application/xml"), Map.entry("svg", "image/svg+xml"), Map.entry("png", "image/png"),
+            Map.entry("jpg", "image/jpeg"), Map.entry("jpeg", "image/jpeg"), Map.entry("gif", "image/gif"),
+            Map.entry("webp", "image/webp"), Map.entry("ico", "image/x-icon"), Map.entry("txt", "text/plain; charset=utf-8"),
+            Map.entry("pdf", "application/pdf"), Map.entry("woff2", "font/woff2"), Map.entry("sarif", "application/json"));
+
+    private final Path content;
+    private final Supplier<Config> config;
+    private final int threads;
+    private final PrintWriter log;
+    private final Path temp;
+    private final Path site;
+    private final HttpServer http;
+    private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "docpulse-serve");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ScheduledExecutorService rebuilder = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "docpulse-rebuild");
+        t.setDaemon(true);
+        return t;
+    });
+    private final WatchService watcher;
+    private final Map<WatchKey, Path> watched = new ConcurrentHashMap<>();
+    private final List<OutputStream> listeners = new CopyOnWriteArrayList<>();
+    private final Set<Path> changed = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger builds = new AtomicInteger();
+    private ScheduledFuture<?> pending;
+    private volatile String buildError;
+    private volatile Map<String, List<Finding>> errorsByRoute = Map.of();
+
+    /**
+     * Builds the site once and starts serving it.
+     *
+     * @param config read again before every rebuild, so edits to docpulse.yml apply
+     * @param log    where rebuilds and their new findings are reported
+     */
+    public DevServer(Path content, Supplier<Config> config, int threads, String bind, int port, PrintWriter log)
+            throws IOException {
+        this.content = content.toAbsolutePath().normalize();
+        this.config = config;
+        this.threads = threads;
+        this.log = log;
+        Path cache = Path.of(config.get().cacheDir()).toAbsolutePath();
+        Files.createDirectories(cache);
+        this.temp = Files.createTempDirectory(cache, "serve-");
+        this.site = temp.resolve("site");
+        rebuild(Set.of());
+        this.http = HttpServer.create(new InetSocketAddress(bind, port), 0);
+        http.setExecutor(pool);
+        http.createContext("/", this::handle);
+        http.start();
+        this.watcher = FileSystems.getDefault().newWatchService();
+        watchTree(this.content);
+        Path themes = this.content.getParent() == null ? null : this.content.getParent().resolve("themes");
+        if (themes != null && Files.isDirectory(themes)) watchTree(themes);
+        config.get().file().ifPresent(f -> {
+            Path dir = f.toAbsolutePath().getParent();
+            if (dir != null && !dir.startsWith(this.content)) watchDir(dir);
+        });
+        Thread t = new Thread(this::watch, "docpulse-watch");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** The port the server listens on (useful with port 0). */
+    public int port() {
+        return http.getAddress().getPort();
+    }
+
+    /** How many builds ran, the first included. */
+    public int builds() {
+        return builds.get();
+    }
+
+    /** The temporary folder the site is built in; gone after {@link #close()}. */
+    public Path folder() {
+        return temp;
+    }
+
+    private void rebuild(Set<Path> files) {
+        Instant start = Instant.now();
+        try {
+            Config cfg = config.get().withBaseUrl("");
+            Build.Result r = Build.run(new Build.Options(content, site, cfg, threads, Instant.now()));
+            buildError = null;
+            Map<String, List<Finding>> byRoute = new ConcurrentHashMap<>();
+            for (Finding f : r.findings()) {
+                if (f.severity() != Severity.ERROR) continue;
+                byRoute.computeIfAbsent(routeOf(f.where().file()), k -> new ArrayList<>()).add(f);
+            }
+            errorsByRoute = byRoute;
+            int n = builds.incrementAndGet();
+            if (n > 1) {
+                long ms = java.time.Duration.between(start, Instant.now()).toMillis();
+                log.println("Rebuilt " + r.pages() + " pages in " + ms + " ms" + describe(files));
+                for (Finding f : r.findings()) {
+                    if (f.severity() == Severity.NOTE) continue;
+                    for (Path p : files) {
+                        if (p.startsWith(content) && content.relativize(p).toString().replace('\\', '/').equals(f.where().file())) {
+                            log.println("  " + f.where().file() + (f.where().line() > 0 ? ":" + f.where().line() : "") + ": "
+                                    + f.severity().label() + ": " + f.message() + " [" + f.rule() + "]");
+                        }
+                    }
+                }
+            }
+        } catch (Exception e) {
+            builds.incrementAndGet();
+            buildError = e.getMessage() == null ? e.toString() : e.getMessage();
+            log.println("Build failed, still serving the last good site: " + buildError);
+        }
+        log.flush();
+    }
+
+    private String describe(Set<Path> files) {
+        if (files.isEmpty()) return "";
+        List<String> names = files.stream().map(p -> p.startsWith(content) ? content.relativize(p).toString() : p.toString())
+                .sorted().toList();
+        return " (" + String.join(", ", names.subList(0, Math.min(3, names.size())))
+                + (names.size() > 3 ? " and " + (names.size() - 3) + " more" : "") + " changed)";
+    }
+
+    /** The route a content file's page has: {@code guide/setup.md} gives {@code guide/setup/}. */
+    static String routeOf(String path) {
+        String p = path.replace('\\', '/');
+        if (!p.toLowerCase(Locale.ROOT).endsWith(".md")) return p;
+        String noExt = p.substring(0, p.length() - 3);
+        String name = noExt.substring(noExt.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        if (name.equals("readme") || name.equals("index")) return noExt.substring(0, noExt.lastIndexOf('/') + 1);
+        return noExt + "/";
+    }
+
+    // ---- watching ------------------------------------------------------------------------------
+
+    private void watchTree(Path root) throws IOException {
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                if (dir.getFileName() != null && dir.getFileName().toString().startsWith(".") && !dir.equals(root)) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                watchDir(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    private void watchDir(Path dir) {
+        try {
+            WatchKey key = dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE,
+                    StandardWatchEventKinds.ENTRY_MODIFY);
+            watched.put(key, dir);
+        } catch (IOException e) {
+            log.println("cannot watch " + dir + ": " + e.getMessage());
+        }
+    }
+
+    private void watch() {
+        while (true) {
+            WatchKey key;
+            try {
+                key = watcher.take();
+            } catch (InterruptedException | ClosedWatchServiceException e) {
+                return;
+            }
+            Path dir = watched.get(key);
+            for (WatchEvent<?> ev : key.pollEvents()) {
+                if (dir == null || ev.kind() == StandardWatchEventKinds.OVERFLOW) {
+                    schedule(content);
+                    continue;
+                }
+                Path p = dir.resolve((Path) ev.context());
+                String name = p.getFileName().toString();
+                // editors' swap and backup files are not content
+                if (name.startsWith(".") || name.endsWith("~") || name.endsWith(".swp") || name.endsWith(".tmp")) continue;
+                if (ev.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    try {
+                        watchTree(p);
+                    } catch (IOException e) {
+                        log.println("cannot watch " + p + ": " + e.getMessage());
+                    }
+                }
+                schedule(p);
+            }
+            if (!key.reset()) watched.remove(key);
+        }
+    }
+
+    /** Rebuilds once the files have been quiet for a moment: a burst of saves is one rebuild. */
+    private synchronized void schedule(Path file) {
+        changed.add(file);
+        if (pending != null) pending.cancel(false);
+        pending = rebuilder.schedule(() -> {
+            Set<Path> files = Set.copyOf(changed);
+            changed.removeAll(files);
+            rebuild(files);
+            notifyReload();
+        }, QUIET_MS, TimeUnit.MILLISECONDS);
+    }
+
+    private void notifyReload() {
+        byte[] msg = "event: reload\ndata: reload\n\n".getBytes(StandardCharsets.UTF_8);
+        for (OutputStream out : listeners) {
+            try {
+                out.write(msg);
+                out.flush();
+            } catch (IOException e) {
+                listeners.remove(out);
+            }
+        }
+    }
+
+    // ---- serving -------------------------------------------------------------------------------
+
+    private void handle(HttpExchange ex) throws IOException {
+        try {
+            if (!ex.getRequestMethod().equals("GET") && !ex.getRequestMethod().equals("HEAD")) {
+                send(ex, 405, "text/plain; charset=utf-8", "GET only\n".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            String raw = ex.getRequestURI().getRawPath();
+            if (raw.startsWith(PREFIX)) {
+                own(ex, raw.substring(PREFIX.length()));
+                return;
+            }
+            Path file = resolve(raw);
+            if (file == null) {
+                send(ex, 403, "text/plain; charset=utf-8", "Forbidden: that path is outside the site\n"
+                        .getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            if (Files.isDirectory(file)) {
+                if (!raw.endsWith("/")) {
+                    ex.getResponseHeaders().add("Location", raw + "/");
+                    send(ex, 301, "text/plain; charset=utf-8", new byte[0]);
+                    return;
+                }
+                file = file.resolve("index.html");
+            }
+            if (!Files.isRegularFile(file)) {
+                Path notFound = site.resolve("404.html");
+                byte[] body = Files.isRegularFile(notFound) ? inject(Files.readString(notFound), "") : "Not found\n"
+                        .getBytes(StandardCharsets.UTF_8);
+                send(ex, 404, "text/html; charset=utf-8", body);
+                return;
+            }
+            String name = file.getFileName().toString();
+            String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+            String type = TYPES.getOrDefault(ext, "application/octet-stream");
+            if (ext.equals("html")) {
+                String route = site.relativize(file.getParent()).toString().replace('\\', '/');
+                send(ex, 200, type, inject(Files.readString(file), route.isEmpty() ? "" : route + "/"));
+            } else {
+                send(ex, 200, type, Files.readAllBytes(file));
+            }
+        } catch (IOException | RuntimeException e) {
+            send(ex, 500, "text/plain; charset=utf-8", ("Error: " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * The file for a request path, or null when it would leave the site: {@code ..} in any
+     * spelling (decoded before the check), or a symlink that leads outside.
+     */
+    Path resolve(String rawPath) throws IOException {
+        String decoded;
+        try {
+            decoded = java.net.URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        if (decoded.indexOf('\0') >= 0 || decoded.contains("\\")) return null;
+        for (String segment : decoded.split("/")) {
+            if (segment.equals("..")) return null;
+        }
+        Path root = site.toRealPath();
+        Path p = root.resolve(decoded.replaceFirst("^/+", "")).normalize();
+        if (!p.startsWith(root)) return null;
+        if (Files.exists(p) && !p.toRealPath().startsWith(root)) return null;
+        return p;
+    }
+
+    /** The server's own files: the reload script and the event stream. */
+    private void own(HttpExchange ex, String name) throws IOException {
+        if (name.equals("reload.js")) {
+            String js = "(function(){var s=new EventSource('" + PREFIX + "events');"
+                    + "s.addEventListener('reload',function(){location.reload();});})();\n";
+            send(ex, 200, "text/javascript; charset=utf-8", js.getBytes(StandardCharsets.UTF_8));
+        } else if (name.equals("events")) {
+            ex.getResponseHeaders().add("Content-Type", "text/event-stream");
+            ex.getResponseHeaders().add("Cache-Control", "no-store");
+            ex.sendResponseHeaders(200, 0);
+            OutputStream out = ex.getResponseBody();
+            out.write(": connected\n\n".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            listeners.add(out);
+            // the exchange stays open; it ends when the browser leaves or the server stops
+        } else {
+            send(ex, 404, "text/plain; charset=utf-8", "Not found\n".getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** The page with the reload script, and the build error or the page's errors on top. */
+    private byte[] inject(String html, String route) {
+        StringBuilder banner = new StringBuilder();
+        String failed = buildError;
+        if (failed != null) {
+            banner.append("<p><strong>docpulse: the last build failed; this is the last good site.</strong> ")
+                    .append(esc(failed)).append("</p>");
+        }
+        List<Finding> errors = errorsByRoute.getOrDefault(route, List.of());
+        for (Finding f : errors) {
+            banner.append("<p><strong>").append(esc(f.where().file())).append(f.where().line() > 0 ? ":" + f.where().line() : "")
+                    .append("</strong> ").append(esc(f.message())).append(" [").append(esc(f.rule())).append("]</p>");
+        }
+        String box = banner.length() == 0 ? "" : "<div id=\"docpulse-serve-errors\" role=\"alert\" style=\"position:sticky;"
+                + "top:0;z-index:1000;background:#cf222e;color:#fff;padding:0.5rem 1rem;font:14px/1.4 sans-serif\">"
+                + banner + "</div>";
+        String script = "<script src=\"" + PREFIX + "reload.js\"></script>";
+        String out = html;
+        int body = out.indexOf("<body");
+        if (!box.isEmpty() && body >= 0) {
+            int end = out.indexOf('>', body) + 1;
+            out = out.substring(0, end) + box + out.substring(end);
+        }
+        int close = out.lastIndexOf("</body>");
+        out = close >= 0 ? out.substring(0, close) + script + out.substring(close) : out + script;
+        return out.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
+        ex.getResponseHeaders().set("Content-Type", type);
+        ex.getResponseHeaders().set("Cache-Control", "no-store");
+        boolean head = ex.getRequestMethod().equals("HEAD");
+        ex.sendResponseHeaders(status, head || body.length == 0 ? -1 : body.length);
+        if (!head && body.length > 0) {
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(body);
+            }
+        } else {
+            ex.close();
+        }
+    }
+
+    /** Stops serving and watching, and removes the temporary site. */
+    @Override
+    public void close() throws IOException {
+        http.stop(0);
+        rebuilder.shutdownNow();
+        try {
+            watcher.close();
+        } catch (IOException e) {
+            // closing anyway
+        }
+        for (OutputStream out : listeners) {
+            try {
+                out.close();
+            } catch (IOException e) {
+                // the browser went away
+            }
+        }
+        pool.shutdownNow();
+        try {
+            rebuilder.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (Files.exists(temp)) {
+            try (Stream<Path> walk = Files.walk(temp)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+            }
+        }
+    }
+}
