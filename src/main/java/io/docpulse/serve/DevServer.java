@@ -345,6 +345,7 @@ public final class DevServer implements Closeable {
     private void own(HttpExchange ex, String name) throws IOException {
         if (name.equals("reload.js")) {
             String js = "(function(){var s=new EventSource('" + PREFIX + "events');"
+                    + "s.onopen=function(){window.docpulseLiveReload=true;};"
                     + "s.addEventListener('reload',function(){location.reload();});})();\n";
             send(ex, 200, "text/javascript; charset=utf-8", js.getBytes(StandardCharsets.UTF_8));
         } else if (name.equals("events")) {
