@@ -148,4 +148,30 @@ class BrowserTest {
             assertThat(severe()).isEmpty();
         }
     }
+
+    /** axe-core, fetched from npm by .ci/run into the user's cache (tests themselves stay offline). */
+    private static String axe() throws IOException {
+        Path file = Path.of(System.getProperty("docpulse.axe",
+                System.getProperty("user.home") + "/.cache/docpulse-tests/axe-core-4.10.2/axe.min.js"));
+        if (System.getenv("CI") == null) assumeTrue(Files.isRegularFile(file), "axe-core not fetched: run .ci/run once");
+        return Files.readString(file);
+    }
+
+    @Test
+    void noSeriousOrCriticalAccessibilityViolations() throws IOException {
+        String axe = axe();
+        for (String page : List.of("index.html", "onboarding/first-week/index.html", "404.html", "health/index.html",
+                "health/pages/index.html")) {
+            browser.get(site.resolve(page).toUri().toString());
+            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(axe);
+            Object result = ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(
+                    "var done = arguments[arguments.length - 1];"
+                            + "axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
+                            + "  done(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
+                            + "    .map(function (v) { return v.id + ' (' + v.impact + '): ' + v.nodes.map(function (n) {"
+                            + "      return n.target.join(' '); }).slice(0, 3).join(', '); }));"
+                            + "}).catch(function (e) { done(['axe failed: ' + e]); });");
+            assertThat((List<?>) result).as(page).isEmpty();
+        }
+    }
 }
