@@ -187,6 +187,24 @@ public final class SiteRenderer {
         return ctx;
     }
 
+    private static final java.util.regex.Pattern SCROLLABLE =
+            java.util.regex.Pattern.compile("<(pre|table)(?![^>]*\\btabindex=)(\\s[^>]*)?>");
+    private static final java.util.regex.Pattern TASK_BOX =
+            java.util.regex.Pattern.compile("<input type=\"checkbox\" class=\"task-list-item-checkbox\"([^>]*)/>");
+
+    /**
+     * Accessibility the Markdown alone does not give: code blocks and tables scroll sideways when
+     * wide, and a keyboard user can only scroll what can take focus (axe's
+     * scrollable-region-focusable); a task list's checkbox needs a name (axe's label).
+     */
+    static String accessible(String html) {
+        String out = SCROLLABLE.matcher(html).replaceAll(m -> "<" + m.group(1) + " tabindex=\"0\""
+                + java.util.regex.Matcher.quoteReplacement(m.group(2) == null ? "" : m.group(2)) + ">");
+        return TASK_BOX.matcher(out).replaceAll(m -> "<input type=\"checkbox\" class=\"task-list-item-checkbox\""
+                + " aria-label=\"" + (m.group(1).contains("checked") ? "done" : "to do") + "\""
+                + java.util.regex.Matcher.quoteReplacement(m.group(1)) + "/>");
+    }
+
     private String renderHealth(HealthView health, NavTree nav) {
         String route = health.route();
         Map<String, Object> ctx = base(route, Routes.rootPrefix(route));
@@ -215,7 +233,7 @@ public final class SiteRenderer {
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("title", p.title());
         page.put("description", p.frontMatter().description());
-        page.put("body", p.html());
+        page.put("body", accessible(p.html()));
         page.put("route", p.route());
         page.put("path", p.path());
         page.put("showTitle", !p.bodyHasH1());

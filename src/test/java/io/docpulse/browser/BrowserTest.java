@@ -69,7 +69,9 @@ class BrowserTest {
         f.put("README.md", "# Handbook\n\n- [Onboarding](onboarding/first-week.md)\n- [Diagrams](diagrams.md)\n");
         f.put("onboarding/first-week.md", "---\ndescription: The first week.\n---\n\n# Your first week\n\n"
                 + "## Accounts\n\nAsk Sam for the VPN password.\n\n```java\nclass A {}\n```\n");
-        f.put("diagrams.md", "# Diagrams\n\n```mermaid\ngraph TD; A-->B;\n```\n\n> [!NOTE]\n> A note.\n");
+        f.put("diagrams.md", "# Diagrams\n\n```mermaid\ngraph TD; A-->B;\n```\n\n> [!NOTE]\n> A note.\n\n"
+                + "- [x] done\n- [ ] to do\n\n| A | B |\n| --- | --- |\n| " + "wide ".repeat(60) + "| b |\n\n"
+                + "```yaml\n# a comment\nkey: \"" + "long ".repeat(60) + "\"\n```\n");
         content = TestSites.write(dir.resolve("content"), f);
         TestSites.Run run = TestSites.build(dir, content);
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -160,7 +162,8 @@ class BrowserTest {
     @Test
     void noSeriousOrCriticalAccessibilityViolations() throws IOException {
         String axe = axe();
-        for (String page : List.of("index.html", "onboarding/first-week/index.html", "404.html", "health/index.html",
+        for (String page : List.of("index.html", "onboarding/first-week/index.html", "diagrams/index.html", "404.html",
+                "health/index.html",
                 "health/pages/index.html")) {
             browser.get(site.resolve(page).toUri().toString());
             ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(axe);

@@ -72,4 +72,15 @@ class HealthSectionTest {
                 .isEqualTo("Health insurance");
         assertThat(dir.resolve("out/docpulse-health/index.html")).exists();
     }
+
+    @Test
+    void codeBlocksAndTablesTakeFocusAndTaskBoxesHaveNames() {
+        String html = "<pre><code>x</code></pre><pre tabindex=\"-1\">y</pre><table class=\"t\"><tr><td>1</td></tr></table>"
+                + "<input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled=\"disabled\" />"
+                + "<input type=\"checkbox\" class=\"task-list-item-checkbox\" checked=\"checked\" disabled=\"disabled\" />";
+        assertThat(SiteRenderer.accessible(html))
+                .contains("<pre tabindex=\"0\"><code>").contains("<pre tabindex=\"-1\">")
+                .contains("<table tabindex=\"0\" class=\"t\">")
+                .contains("aria-label=\"to do\" disabled").contains("aria-label=\"done\" checked");
+    }
 }
