@@ -226,12 +226,52 @@ public final class SearchIndex implements Closeable {
         return doc;
     }
 
-    /** Parses a query: words, "phrases", -excluded, prefix*, as Lucene's simple query syntax. */
+    /** A query uses at most this many words; the rest are ignored. */
+    static final int MAX_QUERY_WORDS = 32;
+    /** ...and at most this many term lookups, well under Lucene's limit of 1024 clauses. */
+    static final int MAX_QUERY_TERMS = 512;
+
+    /**
+     * Parses a query: words, "phrases", -excluded, prefix*, as Lucene's simple query syntax. A
+     * long query (a pasted paragraph, a long description) is cut to its first
+     * {@value #MAX_QUERY_WORDS} words, and further while it would need more than
+     * {@value #MAX_QUERY_TERMS} term lookups: each word is looked up in seven fields, and
+     * code-like words also by their parts.
+     */
     public Query parse(String query) {
+        String[] words = query.strip().split("\\s+");
+        int n = Math.min(words.length, MAX_QUERY_WORDS);
+        while (true) {
+            Query q = parseWords(String.join(" ", java.util.Arrays.copyOfRange(words, 0, n)));
+            int terms = terms(q);
+            if (terms <= MAX_QUERY_TERMS) return q;
+            if (n == 1) return new MatchNoDocsQuery("a single word that expands to " + terms + " terms");
+            n = n / 2;
+        }
+    }
+
+    private Query parseWords(String query) {
         SimpleQueryParser parser = new SimpleQueryParser(queryAnalyzer, WEIGHTS);
         parser.setDefaultOperator(BooleanClause.Occur.SHOULD);
         Query q = parser.parse(query);
         return q == null ? new MatchNoDocsQuery() : liftExclusions(q);
+    }
+
+    /** How many term lookups a query makes. */
+    static int terms(Query q) {
+        int[] count = {0};
+        q.visit(new org.apache.lucene.search.QueryVisitor() {
+            @Override
+            public void consumeTerms(Query query, org.apache.lucene.index.Term... terms) {
+                count[0] += terms.length;
+            }
+
+            @Override
+            public org.apache.lucene.search.QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+                return this;
+            }
+        });
+        return count[0];
     }
 
     /** A page's standing for one query: its combined score and its best-scoring document. */

@@ -143,4 +143,16 @@ class SearchIndexTest {
             assertThat(fresh.rankPages("canary", 3)).containsExactly("deploy.md");
         }
     }
+
+    /** A pasted paragraph is a query too: it is cut, not an error (Lucene allows 1024 clauses). */
+    @Test
+    void aVeryLongQueryIsCutNotAnError() throws IOException {
+        StringBuilder longQuery = new StringBuilder("rotate signing key");
+        for (int i = 0; i < 300; i++) longQuery.append(" word").append(i).append(" some.dotted.code_name").append(i);
+        try (SearchIndex index = SearchIndex.openOrBuild(dir.resolve("index"), pages(site()), "/", p -> "/" + p.route())) {
+            assertThat(index.rankPages(longQuery.toString(), 3)).startsWith("security/keys.md");
+            assertThat(index.search(longQuery.toString(), 3)).isNotEmpty();
+            assertThat(SearchIndex.terms(index.parse(longQuery.toString()))).isLessThanOrEqualTo(SearchIndex.MAX_QUERY_TERMS);
+        }
+    }
 }
