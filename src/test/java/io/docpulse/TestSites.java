@@ -68,7 +68,7 @@ public final class TestSites {
     public static final java.util.Set<String> BACKGROUND_RULES = java.util.Set.of("orphan-page", "no-owner",
             "no-git-history", "stale-page", "missing-description", "missing-title", "hard-to-find", "duplicate-title",
             "deep-page", "near-duplicate", "ask-a-person", "placeholder", "stub-page", "runbook-without-steps",
-            "decision-without-status", "decision-without-outcome");
+            "decision-without-status", "decision-without-outcome", "missing-alt-text");
 
     public static Run run(String... args) {
         StringWriter out = new StringWriter();

@@ -176,13 +176,21 @@ final class MarkdownRenderer {
             } else if (n instanceof AutoLink auto) {
                 links.add(rawLink(path, auto.getUrl().toString(), auto.getText().toString(), false, n, lines));
             } else if (n instanceof Image image) {
-                links.add(rawLink(path, image.getUrl().toString(), collectText(image), true, n, lines));
+                String alt = collectText(image);
+                int offset = n.getStartOffset();
+                links.add(new RawLink(image.getUrl().toString(), alt, true,
+                        new SourceRef(path, lines.line(offset), lines.column(offset)), alt.isBlank()));
             } else if (n instanceof LinkRef ref && ref.isDefined()) {
                 Reference r = ref.getReferenceNode(doc);
                 if (r != null) links.add(rawLink(path, r.getUrl().toString(), collectText(ref), false, n, lines));
             } else if (n instanceof ImageRef ref && ref.isDefined()) {
                 Reference r = ref.getReferenceNode(doc);
-                if (r != null) links.add(rawLink(path, r.getUrl().toString(), collectText(ref), true, n, lines));
+                if (r != null) {
+                    String alt = collectText(ref);
+                    int offset = n.getStartOffset();
+                    links.add(new RawLink(r.getUrl().toString(), alt, true,
+                            new SourceRef(path, lines.line(offset), lines.column(offset)), alt.isBlank()));
+                }
             } else if (n instanceof HtmlBlock || n instanceof HtmlInline) {
                 htmlLinks(path, n, lines, links);
                 srcsetLinks(path, n, lines, links);
@@ -222,6 +230,9 @@ final class MarkdownRenderer {
         return new RawLink(target, text, image, new SourceRef(path, lines.line(offset), lines.column(offset)));
     }
 
+    private static final Pattern IMG_ALT = Pattern.compile(
+            "\\s(alt)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>]+))", Pattern.CASE_INSENSITIVE);
+
     private static void htmlLinks(String path, Node n, LineIndex lines, List<RawLink> links) {
         String chars = n.getChars().toString();
         if (chars.indexOf('=') < 0) return;
@@ -232,7 +243,17 @@ final class MarkdownRenderer {
             String value = m.group(3) != null ? m.group(3) : m.group(4);
             int offset = n.getStartOffset() + m.start();
             boolean image = !tag.equals("a") && !tag.equals("link");
-            links.add(new RawLink(value, "", image, new SourceRef(path, lines.line(offset), lines.column(offset))));
+            boolean noAlt = false;
+            String alt = "";
+            if (tag.equals("img")) {
+                int end = chars.indexOf('>', m.start());
+                // the whole tag: the match starts at its '<'; alt may come before or after src
+                String whole = chars.substring(m.start(), end < 0 ? chars.length() : end);
+                Matcher a = IMG_ALT.matcher(whole);
+                if (a.find()) alt = a.group(2) != null ? a.group(2) : a.group(3) != null ? a.group(3) : a.group(4);
+                else noAlt = true;
+            }
+            links.add(new RawLink(value, alt, image, new SourceRef(path, lines.line(offset), lines.column(offset)), noAlt));
         }
     }
 

@@ -7,6 +7,12 @@ package io.docpulse.content;
  * @param text   the link text, or the image's alt text
  * @param image  whether it is an image
  * @param where  file, 1-based line and column of the link's first character
+ * @param noAlt  an image without alt text: a Markdown image with empty brackets, or an HTML
+ *               {@code <img>} without an {@code alt} attribute ({@code alt=""} marks a decorative
+ *               image on purpose and is not reported)
  */
-public record RawLink(String target, String text, boolean image, SourceRef where) {
+public record RawLink(String target, String text, boolean image, SourceRef where, boolean noAlt) {
+    public RawLink(String target, String text, boolean image, SourceRef where) {
+        this(target, text, image, where, false);
+    }
 }

@@ -127,6 +127,13 @@ public final class LinkChecker {
         int checked = 0;
         for (RawLink link : p.links()) {
             String raw = link.target().strip();
+            if (link.noAlt()) {
+                findings.add(new Finding("missing-alt-text", Severity.WARNING, link.where(),
+                        "the image `" + raw + "` has no alt text: a screen reader announces only its file name, and a"
+                                + " reader without images sees nothing", "describe what the image shows: ![Deploy pipeline,"
+                                + " from commit to production](" + raw + "); an HTML image that is only decoration takes alt=\"\"",
+                        details(link)));
+            }
             if (ignored(raw)) continue;
             Routes.Target t = routes.resolve(p.path(), raw);
             if (t.kind() == Routes.Kind.EXTERNAL) {

@@ -151,4 +151,18 @@ class LinkCheckTest {
                 dir.resolve("cache3").toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
     }
+
+    /** Images need alt text; alt="" on an HTML image marks decoration on purpose. */
+    @Test
+    void imagesWithoutAltText(@TempDir Path tmp) throws IOException {
+        Path content = TestSites.write(tmp.resolve("c"), java.util.Map.of("README.md",
+                "# Alt\n\n![](img.png)\n\n![Logo](img.png)\n\n<img src=\"img.png\">\n\n<img alt=\"\" src=\"img.png\">\n\n"
+                        + "<img src=\"img.png\" alt=\"The logo\">\n\n![][r]\n\n[r]: img.png\n", "img.png", "png"));
+        TestSites.Run run = TestSites.build(tmp, content);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode r = new ObjectMapper().readTree(tmp.resolve("out/report.json").toFile());
+        List<Integer> lines = new ArrayList<>();
+        for (JsonNode f : r.get("findings")) if (f.get("rule").asText().equals("missing-alt-text")) lines.add(f.get("line").asInt());
+        assertThat(lines).containsExactly(3, 7, 13);
+    }
 }
