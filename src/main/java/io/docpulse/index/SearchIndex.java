@@ -395,7 +395,7 @@ public final class SearchIndex implements Closeable {
     }
 
     private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return io.docpulse.util.Html.escape(s);
     }
 
     /** Number of pages and sections in the index. */

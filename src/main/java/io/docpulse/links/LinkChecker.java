@@ -1,7 +1,6 @@
 package io.docpulse.links;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -71,15 +70,6 @@ public final class LinkChecker {
 
     /** What checking one page's links gave. */
     private record PageResult(List<Finding> findings, Set<String> outbound, List<ExternalLink> external, int checked) {
-    }
-
-    /** Checks on one thread; the result is the same for any thread count. */
-    public LinkReport check(List<Page> pages) {
-        try {
-            return check(pages, 1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /**

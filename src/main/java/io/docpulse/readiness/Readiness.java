@@ -120,7 +120,7 @@ public final class Readiness {
         live.forEach(p -> livePaths.add(p.path()));
         Map<String, List<String>> brokenOn = new TreeMap<>();
         for (Finding f : findings) {
-            if (BROKEN_LINK_RULES.contains(f.rule()) && livePaths.contains(f.where().file())) {
+            if (brokenLink(f) && livePaths.contains(f.where().file())) {
                 brokenOn.computeIfAbsent(f.where().file(), k -> new ArrayList<>()).add(f.details().getOrDefault("target", ""));
             }
         }
@@ -394,9 +394,20 @@ public final class Readiness {
 
     /** Whether the page's date comes from git or a reviewed: date, not from its file's time. */
     private static boolean dated(Map<String, Freshness> freshness, String path) {
-        Freshness f = freshness.get(path);
-        return f != null && f.lastUpdated().isPresent()
-                && Set.of("git", "reviewed", "uncommitted").contains(f.dateSource());
+        return dated(freshness.get(path));
+    }
+
+    /**
+     * Whether a page has a real date: from git, a {@code reviewed:} date or an uncommitted change.
+     * A file's modification time says nothing about its content, so it does not count.
+     */
+    public static boolean dated(Freshness f) {
+        return f != null && f.lastUpdated().isPresent() && Set.of("git", "reviewed", "uncommitted").contains(f.dateSource());
+    }
+
+    /** Whether a finding is a broken link, image or anchor, the findings link health counts. */
+    public static boolean brokenLink(Finding f) {
+        return BROKEN_LINK_RULES.contains(f.rule());
     }
 
     private static boolean stale(Map<String, Freshness> freshness, String path) {

@@ -49,19 +49,14 @@ public final class HealthView {
         Map<String, Integer> broken = new TreeMap<>();
         Map<String, Integer> signals = new TreeMap<>();
         for (Finding f : findings) {
-            String r = f.rule();
-            if (r.equals("broken-link") || r.equals("missing-asset") || r.equals("missing-anchor")
-                    || r.equals("broken-external-link")) {
-                broken.merge(f.where().file(), 1, Integer::sum);
-            }
-            if (io.docpulse.config.ReadinessConfig.RULES.contains(r)) signals.merge(f.where().file(), 1, Integer::sum);
+            if (Readiness.brokenLink(f)) broken.merge(f.where().file(), 1, Integer::sum);
+            if (io.docpulse.config.ReadinessConfig.RULES.contains(f.rule())) signals.merge(f.where().file(), 1, Integer::sum);
         }
         Map<String, PageHealth> out = new TreeMap<>();
         for (Page p : all) {
             if (p.frontMatter().draft()) continue;
             Freshness fr = freshness.get(p.path());
-            boolean dated = fr != null && fr.lastUpdated().isPresent()
-                    && (fr.dateSource().equals("git") || fr.dateSource().equals("reviewed") || fr.dateSource().equals("uncommitted"));
+            boolean dated = Readiness.dated(fr);
             Integer freshPart = dated ? (fr.stale() ? 0 : 100) : null;
             PageFindability pf = findability.pages().get(p.path());
             int find = pf == null ? 100 : pf.score();
@@ -283,6 +278,6 @@ public final class HealthView {
     }
 
     private static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return io.docpulse.util.Html.escape(s);
     }
 }

@@ -26,6 +26,6 @@ final class Sitemap {
     }
 
     private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return io.docpulse.util.Html.escape(s);
     }
 }

@@ -42,6 +42,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.docpulse.Build;
 import io.docpulse.config.Config;
 import io.docpulse.content.Finding;
+import io.docpulse.content.Routes;
 import io.docpulse.content.Severity;
 
 /**
@@ -148,7 +149,9 @@ public final class DevServer implements Closeable {
             Map<String, List<Finding>> byRoute = new ConcurrentHashMap<>();
             for (Finding f : r.findings()) {
                 if (f.severity() != Severity.ERROR) continue;
-                byRoute.computeIfAbsent(routeOf(f.where().file()), k -> new ArrayList<>()).add(f);
+                String file = f.where().file();
+                String route = file.toLowerCase(Locale.ROOT).endsWith(".md") ? Routes.routeFor(file) : file;
+                byRoute.computeIfAbsent(route, k -> new ArrayList<>()).add(f);
             }
             errorsByRoute = byRoute;
             int n = builds.incrementAndGet();
@@ -179,16 +182,6 @@ public final class DevServer implements Closeable {
                 .sorted().toList();
         return " (" + String.join(", ", names.subList(0, Math.min(3, names.size())))
                 + (names.size() > 3 ? " and " + (names.size() - 3) + " more" : "") + " changed)";
-    }
-
-    /** The route a content file's page has: {@code guide/setup.md} gives {@code guide/setup/}. */
-    static String routeOf(String path) {
-        String p = path.replace('\\', '/');
-        if (!p.toLowerCase(Locale.ROOT).endsWith(".md")) return p;
-        String noExt = p.substring(0, p.length() - 3);
-        String name = noExt.substring(noExt.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-        if (name.equals("readme") || name.equals("index")) return noExt.substring(0, noExt.lastIndexOf('/') + 1);
-        return noExt + "/";
     }
 
     // ---- watching ------------------------------------------------------------------------------
@@ -391,7 +384,7 @@ public final class DevServer implements Closeable {
     }
 
     private static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return io.docpulse.util.Html.escape(s);
     }
 
     private static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {

@@ -150,9 +150,10 @@ class DevServerTest {
 
     @Test
     void routesOfContentFiles() {
-        assertThat(DevServer.routeOf("README.md")).isEmpty();
-        assertThat(DevServer.routeOf("guide/setup.md")).isEqualTo("guide/setup/");
-        assertThat(DevServer.routeOf("guide/index.md")).isEqualTo("guide/");
+        // serve places a file's errors on the page at the route the site gives it
+        assertThat(io.docpulse.content.Routes.routeFor("README.md")).isEmpty();
+        assertThat(io.docpulse.content.Routes.routeFor("guide/setup.md")).isEqualTo("guide/setup/");
+        assertThat(io.docpulse.content.Routes.routeFor("guide/index.md")).isEqualTo("guide/");
     }
 
     private interface Check {
