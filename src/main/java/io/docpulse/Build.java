@@ -34,6 +34,7 @@ import io.docpulse.history.History;
 import io.docpulse.history.HistoryReader;
 import io.docpulse.index.Findability;
 import io.docpulse.index.SearchIndex;
+import io.docpulse.index.SiteSearch;
 import io.docpulse.links.ExternalChecker;
 import io.docpulse.links.LinkChecker;
 import io.docpulse.links.LinkReport;
@@ -154,9 +155,7 @@ public final class Build {
 
         Findability.Result findability;
         Readiness.Result readiness;
-        try (SearchIndex index = SearchIndex.openOrBuild(Path.of(config.cacheDir()).resolve("index"), parsed.pages(),
-                config.basePath(), p -> config.basePath() + Routes.encodePath(p.route()),
-                SearchIndex.stamp(content, config.basePath()))) {
+        try (SearchIndex index = openIndex(content, parsed.pages(), config)) {
             LOG.debug("index: {} documents, {} ({} ms)", index.documents(), index.reused() ? "reused" : "built", ms(start));
             findability = Findability.analyze(parsed.pages(), index, links, config.maxClickDepth(), threads);
             LOG.debug("findability: site score {}, {} known-item searches ({} ms)", findability.siteScore(),
@@ -174,6 +173,12 @@ public final class Build {
                 repoPrefix);
     }
 
+    /** The Lucene index of these pages, from the cache when it was built from exactly them. */
+    static SearchIndex openIndex(ContentSet content, List<Page> pages, Config config) throws IOException {
+        return SearchIndex.openOrBuild(Path.of(config.cacheDir()).resolve("index"), pages, config.basePath(),
+                p -> config.basePath() + Routes.encodePath(p.route()), SearchIndex.stamp(content, config.basePath()));
+    }
+
     public static Result run(Options o) throws IOException, ConfigException, OutputFolder.RefusedException {
         long start = System.nanoTime();
         Config config = o.config();
@@ -189,8 +194,22 @@ public final class Build {
             for (SourceFile f : a.content().assets()) files.add(new SiteRenderer.SiteFile(f.path(), f.absolute()));
             HealthView health = new HealthView(healthRoute(a), a.pages(), a.freshness(), a.findability(), a.readiness(),
                     a.findings());
+            SiteSearch.Export export;
+            long exportStart = System.nanoTime();
+            try (SearchIndex index = openIndex(a.content(), a.pages(), config)) {
+                export = SiteSearch.export(index, a.pages(), config.basePath(), o.threads());
+            }
+            LOG.debug("search export: {} words, {} documents, {} files, {} bytes ({} ms)", export.words(),
+                    export.documents(), export.files().size(), export.bytes(), ms(exportStart));
+            SiteRenderer.Search search = new SiteRenderer.Search(freeRoute(a, "search/", "docpulse-search/"),
+                    export.version());
             SiteRenderer.Rendered rendered = renderer.render(a.pages(), a.freshness(), o.now(), files, staging, o.threads(),
-                    health);
+                    health, search);
+            for (Map.Entry<String, byte[]> f : export.files().entrySet()) {
+                Path target = staging.resolve(search.dataRoute() + f.getKey());
+                Files.createDirectories(target.getParent());
+                Files.write(target, f.getValue());
+            }
             List<Finding> findings = new ArrayList<>(a.findings());
             findings.addAll(rendered.findings());
             findings.sort(Finding.ORDER);
@@ -209,9 +228,14 @@ public final class Build {
 
     /** {@code health/}, unless the content has a page or folder there: then {@code docpulse-health/}. */
     static String healthRoute(Analysis a) {
-        boolean taken = a.pages().stream().anyMatch(p -> p.route().equals("health/") || p.route().startsWith("health/"))
-                || a.content().assets().stream().anyMatch(f -> f.path().startsWith("health/"));
-        return taken ? "docpulse-health/" : "health/";
+        return freeRoute(a, "health/", "docpulse-health/");
+    }
+
+    /** {@code route}, unless the content has a page or folder there: then {@code fallback}. */
+    static String freeRoute(Analysis a, String route, String fallback) {
+        boolean taken = a.pages().stream().anyMatch(p -> p.route().startsWith(route))
+                || a.content().assets().stream().anyMatch(f -> f.path().startsWith(route));
+        return taken ? fallback : route;
     }
 
     /** report.json, report.sarif and report.junit.xml into {@code dir}. */

@@ -12,6 +12,9 @@ import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ast.TextBase;
+import com.vladsch.flexmark.ext.tables.TableCell;
+import com.vladsch.flexmark.ext.tables.TableRow;
+import com.vladsch.flexmark.ext.tables.TableSeparator;
 import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Node;
 
@@ -54,7 +57,11 @@ final class PlainText {
                 || node instanceof Reference) {
             return;
         }
+        if (node instanceof TableSeparator) return;
         children(node, sb);
+        // table cells and rows are not blocks: keep their words apart
+        if (node instanceof TableCell) sb.append(' ');
+        if (node instanceof TableRow) sb.append('\n');
         if (node instanceof Block && sb.length() > 0 && sb.charAt(sb.length() - 1) != '\n') sb.append('\n');
     }
 

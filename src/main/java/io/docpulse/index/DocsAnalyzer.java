@@ -41,6 +41,35 @@ public final class DocsAnalyzer extends Analyzer {
         this.indexing = indexing;
     }
 
+    /**
+     * The words of a text as a reader may type them: tokens and their parts, lower-cased, stop
+     * words dropped, not stemmed. The site's search box looks words up by these.
+     */
+    public static Analyzer words() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer tokenizer = new PatternTokenizer(TOKEN, 0);
+                TokenStream s = new WordDelimiterGraphFilter(tokenizer, true,
+                        WordDelimiterIterator.DEFAULT_WORD_DELIM_TABLE, FLAGS, null);
+                s = new LowerCaseFilter(s);
+                s = new StopFilter(s, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+                return new TokenStreamComponents(tokenizer, s);
+            }
+        };
+    }
+
+    /** The stem the index keeps for a lower-cased word (Porter), which may be the word itself. */
+    public static Analyzer stems() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer tokenizer = new org.apache.lucene.analysis.core.KeywordTokenizer();
+                return new TokenStreamComponents(tokenizer, new PorterStemFilter(tokenizer));
+            }
+        };
+    }
+
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer tokenizer = new PatternTokenizer(TOKEN, 0);

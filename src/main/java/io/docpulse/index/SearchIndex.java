@@ -52,7 +52,7 @@ import io.docpulse.content.SourceFile;
  */
 public final class SearchIndex implements Closeable {
     /** Bump when the analysis or the fields change, so old indexes are rebuilt. */
-    static final String FORMAT = "docpulse-index-3";
+    static final String FORMAT = "docpulse-index-4";
 
     /** Field weights: a match in the title counts most. */
     static final Map<String, Float> WEIGHTS = Map.of("title", 5f, "description", 2f, "tags", 2f, "headings", 1.5f,
@@ -396,6 +396,30 @@ public final class SearchIndex implements Closeable {
 
     private static String escape(String s) {
         return io.docpulse.util.Html.escape(s);
+    }
+
+    IndexSearcher searcher() {
+        return searcher;
+    }
+
+    /** Each document's page path (the {@code id} field), by Lucene doc id. */
+    String[] pathOf() {
+        return pathOf;
+    }
+
+    /** Whether each document is a whole page (else a section), by Lucene doc id. */
+    boolean[] isPage() {
+        return isPage;
+    }
+
+    /**
+     * The query {@code docpulse search} runs for one word, with no operators read: a word of the
+     * docs is scored exactly as when it is typed alone.
+     */
+    Query wordQuery(String word) {
+        Query q = new SimpleQueryParser(queryAnalyzer, WEIGHTS, 0).parse(word);
+        // as parse(): a word that expands to too many term lookups finds nothing
+        return q == null || terms(q) > MAX_QUERY_TERMS ? new MatchNoDocsQuery() : q;
     }
 
     /** Number of pages and sections in the index. */

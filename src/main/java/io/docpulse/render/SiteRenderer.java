@@ -58,6 +58,8 @@ public final class SiteRenderer {
 
     /** Where the health section is, for the link in every page's footer; null when there is none. */
     private volatile String healthRoute;
+    /** Where the search page and its data are; null when there is none. */
+    private volatile Search search;
 
     /** A file to write: a path in the site and its bytes. */
     private record Out(String path, byte[] bytes) {
@@ -68,10 +70,31 @@ public final class SiteRenderer {
         return render(allPages, freshness, now, contentFiles, out, threads, null);
     }
 
-    /** @param health the health section to write, and the badge of each page; null for none */
     public Rendered render(List<Page> allPages, Map<String, Freshness> freshness, Instant now,
                            List<SiteFile> contentFiles, Path out, int threads, HealthView health) throws IOException {
+        return render(allPages, freshness, now, contentFiles, out, threads, health, null);
+    }
+
+    /**
+     * Where the site's search lives: its page ({@code route}, e.g. {@code search/}) and its data
+     * (the exported index in {@code route + "data/"}), and the data's version, which every shard
+     * URL carries so a browser never mixes two builds.
+     */
+    public record Search(String route, String version) {
+        public String dataRoute() {
+            return route + "data/";
+        }
+    }
+
+    /**
+     * @param health the health section to write, and the badge of each page; null for none
+     * @param search the search page and box; null for none
+     */
+    public Rendered render(List<Page> allPages, Map<String, Freshness> freshness, Instant now,
+                           List<SiteFile> contentFiles, Path out, int threads, HealthView health, Search search)
+            throws IOException {
         this.healthRoute = health == null ? null : health.route();
+        this.search = search;
         List<Page> pages = allPages.stream().filter(p -> config.drafts() || !p.frontMatter().draft()).toList();
         NavTree nav = new NavTree(pages);
         List<Page> order = nav.readingOrder();
@@ -113,6 +136,9 @@ public final class SiteRenderer {
         if (health != null) {
             jobs.add(() -> new Out(health.route() + "index.html", bytes(renderHealth(health, nav))));
             jobs.add(() -> new Out(health.route() + "pages/index.html", bytes(renderHealthPages(health, nav))));
+        }
+        if (search != null) {
+            jobs.add(() -> new Out(search.route() + "index.html", bytes(renderSearch(search, nav))));
         }
         jobs.add(() -> new Out("sitemap.xml", bytes(Sitemap.render(config, pages))));
 
@@ -184,6 +210,14 @@ public final class SiteRenderer {
         ctx.put("mermaid", false);
         ctx.put("highlight", false);
         ctx.put("healthHref", healthRoute == null ? "" : root + Routes.encodePath(healthRoute));
+        Search s = search;
+        if (s != null) {
+            Map<String, Object> sm = new LinkedHashMap<>();
+            sm.put("href", root + Routes.encodePath(s.route()));
+            sm.put("data", root + Routes.encodePath(s.dataRoute()));
+            sm.put("version", s.version());
+            ctx.put("search", sm);
+        }
         return ctx;
     }
 
@@ -224,6 +258,29 @@ public final class SiteRenderer {
         ctx.put("rows", health.rows());
         ctx.put("nav", Sidebar.forPage(nav, route, config.navMaxSiblings()));
         return theme.render("health-pages.peb", ctx);
+    }
+
+    private String renderSearch(Search s, NavTree nav) {
+        String route = s.route();
+        Map<String, Object> ctx = base(route, Routes.rootPrefix(route));
+        ctx.put("title", "Search - " + config.siteName());
+        ctx.put("description", "Search " + config.siteName() + ".");
+        ctx.put("contents", contents(nav.root(), route));
+        ctx.put("nav", Sidebar.forPage(nav, route, config.navMaxSiblings()));
+        return theme.render("search.peb", ctx);
+    }
+
+    /** Every page and section under a node, nested, for the search page's table of contents. */
+    private static List<Map<String, Object>> contents(NavTree.Node node, String from) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (NavTree.Node c : node.children()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("title", c.title());
+            e.put("href", Routes.encodePath(Routes.relative(from, c.route())));
+            e.put("children", contents(c, from));
+            out.add(e);
+        }
+        return out;
     }
 
     private String renderPage(Page p, Freshness fresh, Instant now, NavTree nav, List<Page> order,

@@ -23,12 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.docpulse.TestSites;
@@ -40,9 +36,6 @@ import io.docpulse.serve.DevServer;
  * (installed by .ci/run when missing; nothing is downloaded at run time).
  */
 class BrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-
     @TempDir
     static Path dir;
     static WebDriver browser;
@@ -51,19 +44,7 @@ class BrowserTest {
 
     @BeforeAll
     static void start() throws IOException {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
-        // in CI the browser must be there (.ci/run installs it); elsewhere the tests wait for it
-        if (System.getenv("CI") == null) assumeTrue(present, "chromium and chromium-driver are not installed");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--allow-file-access-from-files", "--window-size=1200,900");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        browser = Chromium.start(1200, 900);
 
         Map<String, String> f = new LinkedHashMap<>();
         f.put("README.md", "# Handbook\n\n- [Onboarding](onboarding/first-week.md)\n- [Diagrams](diagrams.md)\n");
@@ -151,6 +132,73 @@ class BrowserTest {
         }
     }
 
+    private static Object js(String script, Object... args) {
+        return ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(script, args);
+    }
+
+    @Test
+    void typingInTheSearchBoxAndChoosingAResultOpensTheSection() {
+        browser.get(site.resolve("diagrams/index.html").toUri().toString());
+        // "/" focuses the box from anywhere on the page
+        browser.findElement(By.tagName("body")).sendKeys("/");
+        WebElement box = browser.switchTo().activeElement();
+        assertThat(box.getAttribute("id")).isEqualTo("site-search-q");
+        assertThat(box.getAttribute("role")).isEqualTo("combobox");
+        box.sendKeys("vpn passw");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(
+                By.cssSelector("#site-search-list [role=option]")).isEmpty());
+        assertThat(box.getAttribute("aria-expanded")).isEqualTo("true");
+        List<WebElement> options = browser.findElements(By.cssSelector("#site-search-list [role=option]"));
+        // the unfinished last word counts as a prefix while typing, and matches are marked
+        assertThat(options.get(0).getText()).contains("Your first week").contains("Accounts");
+        assertThat(options.get(0).findElements(By.tagName("mark"))).extracting(WebElement::getText)
+                .contains("VPN", "password");
+        assertThat(browser.findElement(By.cssSelector(".site-search [role=status]")).getAttribute("textContent"))
+                .contains("result");
+        // Escape closes the list, the arrow keys open it again and choose, Enter follows
+        box.sendKeys(org.openqa.selenium.Keys.ESCAPE);
+        assertThat(box.getAttribute("aria-expanded")).isEqualTo("false");
+        box.sendKeys(org.openqa.selenium.Keys.ARROW_DOWN);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> "true".equals(box.getAttribute("aria-expanded")));
+        box.sendKeys(org.openqa.selenium.Keys.ARROW_DOWN);
+        assertThat(box.getAttribute("aria-activedescendant")).isEqualTo("site-search-option-0");
+        box.sendKeys(org.openqa.selenium.Keys.ENTER);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("first-week"));
+        assertThat(browser.getCurrentUrl()).endsWith("/onboarding/first-week/index.html#accounts");
+        assertThat(browser.findElement(By.id("accounts")).getText()).isEqualTo("Accounts");
+        assertThat(severe()).isEmpty();
+    }
+
+    @Test
+    void theSearchPageWorksFromDiskAndCanBeBookmarked() {
+        browser.get(site.resolve("search/index.html").toUri() + "?q=" + "%22vpn+password%22+-diagrams");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(
+                By.cssSelector("#search-results li")).isEmpty());
+        List<WebElement> results = browser.findElements(By.cssSelector("#search-results li a.result-title"));
+        assertThat(results).hasSize(1);
+        assertThat(results.get(0).getAttribute("href")).endsWith("/onboarding/first-week/index.html#accounts");
+        assertThat(browser.findElement(By.id("search-page-q")).getAttribute("value")).isEqualTo("\"vpn password\" -diagrams");
+        assertThat(browser.findElement(By.id("search-status")).getText()).isEqualTo("1 result.");
+        // the table of contents steps aside while there are results
+        assertThat(browser.findElement(By.id("search-contents")).isDisplayed()).isFalse();
+
+        // a new query from the header box goes to the search page, with the query in its address
+        WebElement box = browser.findElement(By.id("site-search-q"));
+        box.sendKeys("diagram note", org.openqa.selenium.Keys.ENTER);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("q=diagram"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(
+                By.cssSelector("#search-results li")).isEmpty());
+        assertThat(browser.findElement(By.cssSelector("#search-results li a")).getAttribute("href"))
+                .contains("/diagrams/index.html");
+
+        // nothing found: say so, and show every page instead
+        browser.get(site.resolve("search/index.html").toUri() + "?q=zebra");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("search-status")).getText()
+                .startsWith("No pages"));
+        assertThat(browser.findElement(By.id("search-contents")).isDisplayed()).isTrue();
+        assertThat(severe()).isEmpty();
+    }
+
     /** axe-core, fetched from npm by .ci/run into the user's cache (tests themselves stay offline). */
     private static String axe() throws IOException {
         Path file = Path.of(System.getProperty("docpulse.axe",
@@ -163,9 +211,21 @@ class BrowserTest {
     void noSeriousOrCriticalAccessibilityViolations() throws IOException {
         String axe = axe();
         for (String page : List.of("index.html", "onboarding/first-week/index.html", "diagrams/index.html", "404.html",
-                "health/index.html",
-                "health/pages/index.html")) {
-            browser.get(site.resolve(page).toUri().toString());
+                "health/index.html", "health/pages/index.html", "search/index.html", "search/index.html?q=vpn",
+                "index.html?typed=password")) {
+            String[] parts = page.split("\\?");
+            browser.get(site.resolve(parts[0]).toUri() + (parts.length > 1 && parts[1].startsWith("q=") ? "?" + parts[1] : ""));
+            if (parts.length > 1 && parts[1].startsWith("typed=")) {
+                // the search box open, with results, an option selected
+                WebElement box = browser.findElement(By.id("site-search-q"));
+                box.sendKeys(parts[1].substring(6));
+                new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(
+                        By.cssSelector("#site-search-list [role=option]")).isEmpty());
+                box.sendKeys(org.openqa.selenium.Keys.ARROW_DOWN);
+            } else if (parts.length > 1) {
+                new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(
+                        By.cssSelector("#search-results li")).isEmpty());
+            }
             ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(axe);
             Object result = ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(
                     "var done = arguments[arguments.length - 1];"

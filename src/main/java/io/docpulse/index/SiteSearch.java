@@ -1,0 +1,305 @@
+package io.docpulse.index;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+
+import io.docpulse.content.Page;
+import io.docpulse.util.Parallel;
+
+/**
+ * The search index of the built site, exported from the Lucene index so that the site's search box
+ * ranks as {@code docpulse search} does.
+ *
+ * <p>A query of several words is scored by Lucene as the sum of its words' scores, each word being
+ * a group of field queries with the field weights and its stemmed form. So for every word of the
+ * docs, as a reader would type it (see {@link DocsAnalyzer#words()}), this runs the very query
+ * {@code docpulse search} runs for that word and keeps its best {@value #PER_WORD} documents
+ * (pages and sections) with their scores. The browser only adds up the scores of the words typed
+ * and groups documents by page as {@link SearchIndex#search} does; it never stems or weighs.
+ *
+ * <p>Everything is split into small files, each a script that hands its data to the search code
+ * ({@code docpulseSearch.words(...)}, {@code docpulseSearch.docs(...)}), so that the site works
+ * from disk ({@code file://}, where browsers refuse {@code fetch}) and under any sub-path:
+ * <ul>
+ * <li>{@code meta.js}: the first word of each word shard and the first document of each page shard;</li>
+ * <li>{@code w0.js}, {@code w1.js}...: words in sorted order, each with its stem and its documents;</li>
+ * <li>{@code d0.js}, {@code d1.js}...: pages and sections in index order: URL, title, heading, snippet.</li>
+ * </ul>
+ */
+public final class SiteSearch {
+    /** Documents kept per word: its best-scoring ones. */
+    public static final int PER_WORD = Integer.getInteger("docpulse.perWord", 100);
+    /** Target size of a word shard, in characters. */
+    static final int WORD_SHARD = 24_000;
+    /** Target size of a page shard, in characters. */
+    static final int DOC_SHARD = 24_000;
+    /** Characters of text kept per page or section, for the snippet under a result. */
+    static final int SNIPPET = 240;
+    /** Longer tokens are not words anyone types (hashes, long paths). */
+    static final int MAX_WORD = 40;
+
+    /**
+     * The exported files and what they hold.
+     *
+     * @param files     file name (in the search data folder) and its bytes, in a fixed order
+     * @param version   a hash of the files, which the pages add to every shard URL
+     * @param words     distinct words exported
+     * @param documents pages and sections
+     * @param postings  word-document scores kept, in all
+     * @param truncated words that match more documents than are kept
+     */
+    public record Export(Map<String, byte[]> files, String version, int words, int documents, long postings, int truncated) {
+        public long bytes() {
+            return files.values().stream().mapToLong(b -> b.length).sum();
+        }
+    }
+
+    private SiteSearch() {
+    }
+
+    /** One word's exported entry and how many documents it kept. */
+    private record Entry(String word, String json, int kept, boolean truncated) {
+    }
+
+    /**
+     * @param pages    the pages that were indexed (drafts are skipped as the index skips them)
+     * @param basePath the site's base path, which the index's URLs start with and the export drops
+     */
+    public static Export export(SearchIndex index, List<Page> pages, String basePath, int threads) throws IOException {
+        String[] pathOf = index.pathOf();
+        boolean[] isPage = index.isPage();
+        int max = pathOf.length;
+        int[] pageNo = new int[max];
+        int[] sectionNo = new int[max];
+        int pageCount = 0;
+        for (int doc = 0, page = -1, section = 0; doc < max; doc++) {
+            if (isPage[doc]) {
+                page++;
+                section = 0;
+            } else {
+                section++;
+            }
+            pageNo[doc] = page;
+            sectionNo[doc] = section;
+            pageCount = page + 1;
+        }
+
+        List<String> words = vocabulary(pages, threads);
+        Analyzer stems = DocsAnalyzer.stems();
+        JsonStringEncoder json = JsonStringEncoder.getInstance();
+        List<Entry> entries = Parallel.map(words, threads, "search-export", word -> {
+            TopDocs top = index.searcher().search(index.wordQuery(word), PER_WORD);
+            ScoreDoc[] hits = top.scoreDocs.clone();
+            Arrays.sort(hits, (a, b) -> pageNo[a.doc] != pageNo[b.doc] ? Integer.compare(pageNo[a.doc], pageNo[b.doc])
+                    : Integer.compare(sectionNo[a.doc], sectionNo[b.doc]));
+            String stem = stem(stems, word);
+            StringBuilder sb = new StringBuilder(16 + hits.length * 10);
+            sb.append('"').append(json.quoteAsString(word)).append("\":[").append(top.totalHits.value).append(",\"")
+                    .append(stem.equals(word) ? "" : new String(json.quoteAsString(stem))).append('"');
+            int last = 0;
+            for (ScoreDoc h : hits) {
+                sb.append(',').append(pageNo[h.doc] - last).append(',').append(sectionNo[h.doc]).append(',')
+                        .append(Math.max(1, Math.round(h.score * 100)));
+                last = pageNo[h.doc];
+            }
+            sb.append(']');
+            return new Entry(word, sb.toString(), hits.length, top.totalHits.value > hits.length);
+        });
+
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        List<String> firstWords = new ArrayList<>();
+        StringBuilder shard = new StringBuilder();
+        long postings = 0;
+        int truncated = 0;
+        for (Entry e : entries) {
+            if (e.kept() == 0) continue;
+            postings += e.kept();
+            if (e.truncated()) truncated++;
+            if (shard.length() > 0 && shard.length() + e.json().length() > WORD_SHARD) {
+                files.put("w" + (firstWords.size() - 1) + ".js", wordShard(firstWords.size() - 1, shard));
+                shard.setLength(0);
+            }
+            if (shard.length() == 0) firstWords.add(e.word());
+            else shard.append(',');
+            shard.append(e.json());
+        }
+        if (shard.length() > 0) files.put("w" + (firstWords.size() - 1) + ".js", wordShard(firstWords.size() - 1, shard));
+
+        // Page shards hold documents in index order, cut by size even inside a long page; a shard
+        // that starts inside a page repeats the page's URL and title, so a result needs one shard.
+        List<int[]> firstDocs = new ArrayList<>();
+        StoredFields stored = index.searcher().getIndexReader().storedFields();
+        StringBuilder docs = new StringBuilder();
+        String url = "";
+        String title = "";
+        int open = -1;
+        boolean anySection = false;
+        for (int doc = 0; doc < max; doc++) {
+            Document d = stored.document(doc);
+            int p = pageNo[doc];
+            int sec = sectionNo[doc];
+            String item;
+            if (isPage[doc]) {
+                url = str(json, relative(d.get("url"), basePath));
+                title = str(json, d.get("title"));
+                item = str(json, snippet(d.get("snippet")));
+            } else {
+                String u = d.get("url");
+                item = "[" + str(json, u.substring(u.indexOf('#') + 1)) + "," + str(json, d.get("heading")) + ","
+                        + str(json, snippet(d.get("body"))) + "]";
+            }
+            if (docs.length() > 0 && docs.length() + item.length() > DOC_SHARD) {
+                docs.append("]]");
+                files.put("d" + (firstDocs.size() - 1) + ".js", docShard(firstDocs.size() - 1, docs));
+                docs.setLength(0);
+                open = -1;
+            }
+            if (docs.length() == 0) firstDocs.add(new int[]{p, sec});
+            if (open != p) {
+                if (open >= 0) docs.append("]],");
+                docs.append('[').append(p).append(',').append(url).append(',').append(title).append(',')
+                        .append(isPage[doc] ? item : "null").append(',').append(isPage[doc] ? 1 : sec).append(",[");
+                open = p;
+                anySection = false;
+                if (isPage[doc]) continue;
+            }
+            if (anySection) docs.append(',');
+            docs.append(item);
+            anySection = true;
+        }
+        if (docs.length() > 0) {
+            docs.append("]]");
+            files.put("d" + (firstDocs.size() - 1) + ".js", docShard(firstDocs.size() - 1, docs));
+        }
+
+        StringBuilder meta = new StringBuilder("docpulseSearch.meta({\"pages\":").append(pageCount)
+                .append(",\"perWord\":").append(PER_WORD).append(",\"words\":[");
+        for (int i = 0; i < firstWords.size(); i++) meta.append(i == 0 ? "" : ",").append(str(json, firstWords.get(i)));
+        // each page shard's first document, as page (a delta from the previous shard's) and section
+        meta.append("],\"docs\":[");
+        for (int i = 0, last = 0; i < firstDocs.size(); i++) {
+            meta.append(i == 0 ? "" : ",").append(firstDocs.get(i)[0] - last).append(',').append(firstDocs.get(i)[1]);
+            last = firstDocs.get(i)[0];
+        }
+        String version = version(files);
+        meta.append("],\"version\":\"").append(version).append("\"});\n");
+        Map<String, byte[]> all = new LinkedHashMap<>();
+        all.put("meta.js", meta.toString().getBytes(StandardCharsets.UTF_8));
+        all.putAll(files);
+        return new Export(all, version, (int) entries.stream().filter(e -> e.kept() > 0).count(), max, postings, truncated);
+    }
+
+    /** Every word of the pages as a reader may type it, sorted. */
+    static List<String> vocabulary(List<Page> pages, int threads) throws IOException {
+        Analyzer analyzer = DocsAnalyzer.words();
+        List<Set<String>> perPage = Parallel.map(pages.stream().filter(p -> !p.frontMatter().draft()).toList(), threads,
+                "search-words", p -> {
+                    Set<String> out = new HashSet<>();
+                    StringBuilder text = new StringBuilder();
+                    text.append(p.title()).append('\n').append(p.frontMatter().description()).append('\n')
+                            .append(String.join(" ", p.frontMatter().tags())).append('\n').append(p.path()).append('\n');
+                    p.headings().forEach(h -> text.append(h.text()).append('\n'));
+                    text.append(p.text());
+                    // a word written with capitals inside (titleSource, ADRs) is split into its parts
+                    // by the analyzer, and the lower-cased word is not: keep it as written too
+                    java.util.regex.Matcher m = DocsAnalyzer.TOKEN.matcher(text);
+                    while (m.find()) {
+                        String w = m.group();
+                        if (w.length() <= MAX_WORD && w.charAt(0) != '-' && hasInnerCapital(w)) out.add(w);
+                    }
+                    try (TokenStream ts = analyzer.tokenStream("body", new StringReader(text.toString()))) {
+                        CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+                        ts.reset();
+                        while (ts.incrementToken()) {
+                            if (term.length() > MAX_WORD || term.charAt(0) == '-') continue;
+                            out.add(term.toString());
+                        }
+                        ts.end();
+                    }
+                    return out;
+                });
+        TreeSet<String> all = new TreeSet<>();
+        perPage.forEach(all::addAll);
+        return new ArrayList<>(all);
+    }
+
+    /** Whether a word has a capital letter after its first character. */
+    static boolean hasInnerCapital(String w) {
+        for (int i = 1; i < w.length(); i++) {
+            if (Character.isUpperCase(w.charAt(i))) return true;
+        }
+        return false;
+    }
+
+    private static String stem(Analyzer stems, String word) throws IOException {
+        try (TokenStream ts = stems.tokenStream("w", word)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            String out = ts.incrementToken() ? term.toString() : word;
+            ts.end();
+            return out;
+        }
+    }
+
+    private static byte[] wordShard(int n, CharSequence body) {
+        return ("docpulseSearch.words(" + n + ",{" + body + "});\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] docShard(int n, CharSequence body) {
+        return ("docpulseSearch.docs(" + n + ",[" + body + "]);\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String str(JsonStringEncoder json, String s) {
+        return "\"" + new String(json.quoteAsString(s == null ? "" : s)) + "\"";
+    }
+
+    /** The route part of an index URL: the site's base path dropped, so the browser can prefix its own root. */
+    static String relative(String url, String basePath) {
+        return url != null && url.startsWith(basePath) ? url.substring(basePath.length()) : url == null ? "" : url;
+    }
+
+    /** The start of a text, cut at a word boundary, on one line. */
+    static String snippet(String text) {
+        if (text == null) return "";
+        String t = text.replaceAll("\\s+", " ").strip();
+        if (t.length() <= SNIPPET) return t;
+        int cut = t.lastIndexOf(' ', SNIPPET);
+        return t.substring(0, cut > SNIPPET / 2 ? cut : SNIPPET) + "…";
+    }
+
+    /** A short hash of every file, so a browser never mixes shards of two builds from its cache. */
+    private static String version(Map<String, byte[]> files) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                md.update(f.getKey().getBytes(StandardCharsets.UTF_8));
+                md.update(f.getValue());
+            }
+            return HexFormat.of().formatHex(md.digest()).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
