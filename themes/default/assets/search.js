@@ -66,7 +66,7 @@
   function complete(prefix, limit) {
     var first = Math.max(0, floor(meta.words, prefix));
     var shards = [first];
-    for (var i = first + 1; i < meta.words.length && i < first + 3 && meta.words[i].indexOf(prefix) === 0; i++) shards.push(i);
+    for (var i = first + 1; i < meta.words.length && i < first + 3 && meta.words[i] <= prefix + '\uffff'; i++) shards.push(i);
     return Promise.all(shards.map(function (n) { return load('w' + n + '.js'); })).then(function () {
       var found = [];
       shards.forEach(function (n) {

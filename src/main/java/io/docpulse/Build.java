@@ -126,6 +126,15 @@ public final class Build {
     /** Discover, parse and analyse, without writing anything. */
     public static Analysis analyze(Path contentDir, Config config, int threads, Instant now)
             throws IOException, ConfigException {
+        return analyzeParts(contentDir, config, threads, now).analysis();
+    }
+
+    /** An analysis and the parts of it that serve updates on its own when one page changes. */
+    record Parts(Analysis analysis, ParsedContent parsed, List<Finding> siteFindings) {
+    }
+
+    static Parts analyzeParts(Path contentDir, Config config, int threads, Instant now)
+            throws IOException, ConfigException {
         long start = System.nanoTime();
         requireContent(contentDir);
         ContentSet content = new ContentScanner(Set.of(ConfigLoader.FILE_NAME)).scan(contentDir);
@@ -134,6 +143,39 @@ public final class Build {
         Routes routes = new Routes(content, config.basePath(), config.repoUrl(), repoPrefix);
         ParsedContent parsed = new ContentParser(routes).parse(content, threads);
         LOG.debug("parse: {} pages ({} ms)", parsed.pages().size(), ms(start));
+        Local local = local(content, routes, parsed, config, threads, now, start);
+        List<Finding> findings = new ArrayList<>(local.findings());
+
+        Findability.Result findability;
+        Readiness.Result readiness;
+        try (SearchIndex index = openIndex(content, parsed.pages(), config)) {
+            LOG.debug("index: {} documents, {} ({} ms)", index.documents(), index.reused() ? "reused" : "built", ms(start));
+            findability = Findability.analyze(parsed.pages(), index, local.links(), config.maxClickDepth(), threads);
+            LOG.debug("findability: site score {}, {} known-item searches ({} ms)", findability.siteScore(),
+                    findability.searches(), ms(start));
+            Map<String, Path> sources = new HashMap<>();
+            content.pages().forEach(f -> sources.put(f.path(), f.absolute()));
+            readiness = Readiness.analyze(parsed.pages(), sources, local.freshness().pages(), findability, findings,
+                    index, config.readiness(), threads);
+            LOG.debug("readiness: {} ({}) ({} ms)", readiness.overall(), readiness.verdict(), ms(start));
+        }
+        List<Finding> site = new ArrayList<>(findability.findings());
+        site.addAll(readiness.findings());
+        findings.addAll(site);
+        findings.sort(Finding.ORDER);
+        return new Parts(new Analysis(content, routes, parsed.pages(), local.links(), local.freshness().pages(),
+                findability, readiness, findings, repoPrefix), parsed, site);
+    }
+
+    /**
+     * What the analyses that read each page on its own, or the link graph, found: everything but
+     * the index, findability and readiness, which look at the whole site at once.
+     */
+    record Local(LinkReport links, FreshnessAnalyzer.Result freshness, List<Finding> findings) {
+    }
+
+    static Local local(ContentSet content, Routes routes, ParsedContent parsed, Config config, int threads,
+                               Instant now, long start) throws IOException {
         List<Pattern> ignore = config.links().ignore().stream().map(Pattern::compile).toList();
         LinkReport links = new LinkChecker(routes, ignore, config.drafts()).check(parsed.pages(), threads);
         LOG.debug("links: {} internal links resolved ({} ms)", links.checked(), ms(start));
@@ -152,25 +194,7 @@ public final class Build {
                     .check(links.external(), System.err));
             LOG.debug("external links: {} ({} ms)", links.external().size(), ms(start));
         }
-
-        Findability.Result findability;
-        Readiness.Result readiness;
-        try (SearchIndex index = openIndex(content, parsed.pages(), config)) {
-            LOG.debug("index: {} documents, {} ({} ms)", index.documents(), index.reused() ? "reused" : "built", ms(start));
-            findability = Findability.analyze(parsed.pages(), index, links, config.maxClickDepth(), threads);
-            LOG.debug("findability: site score {}, {} known-item searches ({} ms)", findability.siteScore(),
-                    findability.searches(), ms(start));
-            Map<String, Path> sources = new HashMap<>();
-            content.pages().forEach(f -> sources.put(f.path(), f.absolute()));
-            readiness = Readiness.analyze(parsed.pages(), sources, freshness.pages(), findability, findings, index,
-                    config.readiness(), threads);
-            LOG.debug("readiness: {} ({}) ({} ms)", readiness.overall(), readiness.verdict(), ms(start));
-        }
-        findings.addAll(findability.findings());
-        findings.addAll(readiness.findings());
-        findings.sort(Finding.ORDER);
-        return new Analysis(content, routes, parsed.pages(), links, freshness.pages(), findability, readiness, findings,
-                repoPrefix);
+        return new Local(links, freshness, findings);
     }
 
     /** The Lucene index of these pages, from the cache when it was built from exactly them. */
@@ -180,12 +204,22 @@ public final class Build {
     }
 
     public static Result run(Options o) throws IOException, ConfigException, OutputFolder.RefusedException {
+        return run(o, null);
+    }
+
+    /**
+     * Builds the site; with {@code keep}, hands over what {@link Rebuild} needs to update the site
+     * in place when pages change (serve).
+     */
+    public static Result run(Options o, java.util.function.Consumer<Rebuild> keep)
+            throws IOException, ConfigException, OutputFolder.RefusedException {
         long start = System.nanoTime();
         Config config = o.config();
         Optional<Path> themeDir = themeDir(o.content(), config);
         requireContent(o.content());
         OutputFolder output = OutputFolder.check(o.content(), o.out(), Path.of(config.cacheDir()));
-        Analysis a = analyze(o.content(), config, o.threads(), o.now());
+        Parts parts = analyzeParts(o.content(), config, o.threads(), o.now());
+        Analysis a = parts.analysis();
 
         Path staging = output.stage();
         try {
@@ -218,8 +252,12 @@ public final class Build {
             writeReports(staging, config, o.now(), a, findings, gate);
             LOG.debug("render: {} pages ({} ms)", rendered.pages(), ms(start));
             output.publish(staging);
-            return new Result(rendered.pages(), a.content().pages().size(), findings, output.path(),
+            Result result = new Result(rendered.pages(), a.content().pages().size(), findings, output.path(),
                     Duration.ofNanos(System.nanoTime() - start), a.readiness(), gate);
+            if (keep != null) {
+                keep.accept(new Rebuild(o, parts, renderer, health, search, rendered.findings(), result));
+            }
+            return result;
         } catch (IOException | RuntimeException e) {
             OutputFolder.discard(staging);
             throw e;

@@ -36,7 +36,11 @@ public final class ContentParser {
     }
 
     public ParsedContent parse(ContentSet content, int threads) throws IOException {
-        List<SourceFile> files = content.pages();
+        return parse(content.pages(), threads);
+    }
+
+    /** Parses some of the pages (serve parses only the files that changed). */
+    public ParsedContent parse(List<SourceFile> files, int threads) throws IOException {
         List<One> results = Parallel.map(files, threads, "parse", this::parseOne);
         List<Page> pages = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();

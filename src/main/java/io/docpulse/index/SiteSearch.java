@@ -52,9 +52,9 @@ public final class SiteSearch {
     /** Documents kept per word: its best-scoring ones. */
     public static final int PER_WORD = Integer.getInteger("docpulse.perWord", 100);
     /** Target size of a word shard, in characters. */
-    static final int WORD_SHARD = 24_000;
+    static final int WORD_SHARD = 12_000;
     /** Target size of a page shard, in characters. */
-    static final int DOC_SHARD = 24_000;
+    static final int DOC_SHARD = 6_000;
     /** Characters of text kept per page or section, for the snippet under a result. */
     static final int SNIPPET = 240;
     /** Longer tokens are not words anyone types (hashes, long paths). */
@@ -133,6 +133,7 @@ public final class SiteSearch {
         StringBuilder shard = new StringBuilder();
         long postings = 0;
         int truncated = 0;
+        String previous = "";
         for (Entry e : entries) {
             if (e.kept() == 0) continue;
             postings += e.kept();
@@ -141,9 +142,12 @@ public final class SiteSearch {
                 files.put("w" + (firstWords.size() - 1) + ".js", wordShard(firstWords.size() - 1, shard));
                 shard.setLength(0);
             }
-            if (shard.length() == 0) firstWords.add(e.word());
+            // a shard is named by the shortest start of its first word that sorts after the words
+            // before it: enough for the browser to find the shard of any word, and a smaller meta.js
+            if (shard.length() == 0) firstWords.add(firstWords.isEmpty() ? "" : boundary(previous, e.word()));
             else shard.append(',');
             shard.append(e.json());
+            previous = e.word();
         }
         if (shard.length() > 0) files.put("w" + (firstWords.size() - 1) + ".js", wordShard(firstWords.size() - 1, shard));
 
@@ -243,6 +247,14 @@ public final class SiteSearch {
         TreeSet<String> all = new TreeSet<>();
         perPage.forEach(all::addAll);
         return new ArrayList<>(all);
+    }
+
+    /** The shortest start of {@code word} that sorts after {@code before} (which sorts before word). */
+    static String boundary(String before, String word) {
+        for (int n = 1; n < word.length(); n++) {
+            if (word.substring(0, n).compareTo(before) > 0) return word.substring(0, n);
+        }
+        return word;
     }
 
     /** Whether a word has a capital letter after its first character. */

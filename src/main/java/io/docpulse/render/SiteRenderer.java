@@ -104,10 +104,7 @@ public final class SiteRenderer {
         boolean anyCode = pages.stream().anyMatch(p -> !p.codeLanguages().isEmpty());
 
         List<Callable<Out>> jobs = new ArrayList<>();
-        for (Page p : pages) {
-            jobs.add(() -> new Out(p.route() + "index.html",
-                    bytes(renderPage(p, freshness.get(p.path()), now, nav, order, position, health))));
-        }
+        for (Page p : pages) jobs.add(pageJob(p, freshness, now, nav, order, position, health));
         List<NavTree.Node> sections = nav.sectionsWithoutPage();
         for (NavTree.Node s : sections) {
             jobs.add(() -> new Out(s.route() + "index.html", bytes(renderSection(s, nav))));
@@ -158,6 +155,36 @@ public final class SiteRenderer {
             Files.copy(f.source(), target);
         }
         return new Rendered(pages.size(), sections.size(), redirects, findings);
+    }
+
+    private Callable<Out> pageJob(Page p, Map<String, Freshness> freshness, Instant now, NavTree nav, List<Page> order,
+                                  Map<String, Integer> position, HealthView health) {
+        return () -> new Out(p.route() + "index.html",
+                bytes(renderPage(p, freshness.get(p.path()), now, nav, order, position, health)));
+    }
+
+    /**
+     * Writes again only the pages {@code which} selects, into a site {@link #render} wrote before
+     * (serve does this when a page changed but not the navigation); everything else stays as it is.
+     *
+     * @return how many pages were written
+     */
+    public int renderPages(List<Page> allPages, java.util.function.Predicate<Page> which,
+                           Map<String, Freshness> freshness, Instant now, Path out, int threads, HealthView health,
+                           Search search) throws IOException {
+        this.healthRoute = health == null ? null : health.route();
+        this.search = search;
+        List<Page> pages = allPages.stream().filter(p -> config.drafts() || !p.frontMatter().draft()).toList();
+        NavTree nav = new NavTree(pages);
+        List<Page> order = nav.readingOrder();
+        Map<String, Integer> position = new LinkedHashMap<>();
+        for (int i = 0; i < order.size(); i++) position.put(order.get(i).route(), i);
+        List<Callable<Out>> jobs = new ArrayList<>();
+        for (Page p : pages) {
+            if (which.test(p)) jobs.add(pageJob(p, freshness, now, nav, order, position, health));
+        }
+        runAll(jobs, out, threads);
+        return jobs.size();
     }
 
     /**

@@ -40,6 +40,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import io.docpulse.Build;
+import io.docpulse.Rebuild;
 import io.docpulse.config.Config;
 import io.docpulse.content.Finding;
 import io.docpulse.content.Routes;
@@ -88,6 +89,11 @@ public final class DevServer implements Closeable {
     private final Set<Path> changed = ConcurrentHashMap.newKeySet();
     private final AtomicInteger builds = new AtomicInteger();
     private ScheduledFuture<?> pending;
+    private ScheduledFuture<?> catchUp;
+    private final AtomicInteger catchUps = new AtomicInteger();
+    /** What the last full build left for updates in place; null after a failure. */
+    private volatile Rebuild session;
+    private static final long CATCH_UP_MS = 2000;
     private volatile String buildError;
     private volatile Map<String, List<Finding>> errorsByRoute = Map.of();
 
@@ -140,11 +146,25 @@ public final class DevServer implements Closeable {
         return temp;
     }
 
+    /**
+     * Builds again after a change: only what the change affects when it edits pages the last build
+     * read (see {@link Rebuild}), else the whole site. After an update in place, the index, the
+     * health section and the search data catch up in a full build once the files have been quiet
+     * for {@value #CATCH_UP_MS} ms; open pages are not reloaded for it.
+     */
     private void rebuild(Set<Path> files) {
         Instant start = Instant.now();
         try {
-            Config cfg = config.get().withBaseUrl("");
-            Build.Result r = Build.run(new Build.Options(content, site, cfg, threads, Instant.now()));
+            Build.Result r = null;
+            Rebuild last = session;
+            if (last != null && !files.isEmpty() && files.stream().allMatch(this::isPage)) {
+                r = last.update(files, Instant.now()).orElse(null);
+                if (r != null) scheduleCatchUp();
+            }
+            if (r == null) {
+                Config cfg = config.get().withBaseUrl("");
+                r = Build.run(new Build.Options(content, site, cfg, threads, Instant.now()), kept -> session = kept);
+            }
             buildError = null;
             Map<String, List<Finding>> byRoute = new ConcurrentHashMap<>();
             for (Finding f : r.findings()) {
@@ -157,7 +177,7 @@ public final class DevServer implements Closeable {
             int n = builds.incrementAndGet();
             if (n > 1) {
                 long ms = java.time.Duration.between(start, Instant.now()).toMillis();
-                log.println("Rebuilt " + r.pages() + " pages in " + ms + " ms" + describe(files));
+                log.println("Rebuilt " + r.pages() + (r.pages() == 1 ? " page" : " pages") + " in " + ms + " ms" + describe(files));
                 for (Finding f : r.findings()) {
                     if (f.severity() == Severity.NOTE) continue;
                     for (Path p : files) {
@@ -170,10 +190,40 @@ public final class DevServer implements Closeable {
             }
         } catch (Exception e) {
             builds.incrementAndGet();
+            session = null;
             buildError = e.getMessage() == null ? e.toString() : e.getMessage();
             log.println("Build failed, still serving the last good site: " + buildError);
         }
         log.flush();
+    }
+
+    private boolean isPage(Path p) {
+        return p.startsWith(content) && p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".md");
+    }
+
+    /** A full build once the writer pauses, so the index, health and search data follow the edits. */
+    private synchronized void scheduleCatchUp() {
+        if (catchUp != null) catchUp.cancel(false);
+        catchUp = rebuilder.schedule(() -> {
+            if (!changed.isEmpty()) return;
+            long begin = System.nanoTime();
+            try {
+                Config cfg = config.get().withBaseUrl("");
+                Build.run(new Build.Options(content, site, cfg, threads, Instant.now()), kept -> session = kept);
+                catchUps.incrementAndGet();
+                log.println("Updated search, findability and the health section in "
+                        + (System.nanoTime() - begin) / 1_000_000 + " ms");
+            } catch (Exception e) {
+                session = null;
+                log.println("Full build failed, still serving the last good site: " + e.getMessage());
+            }
+            log.flush();
+        }, CATCH_UP_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /** How many full builds ran after updates in place. */
+    public int catchUps() {
+        return catchUps.get();
     }
 
     private String describe(Set<Path> files) {
@@ -244,6 +294,7 @@ public final class DevServer implements Closeable {
     private synchronized void schedule(Path file) {
         changed.add(file);
         if (pending != null) pending.cancel(false);
+        if (catchUp != null) catchUp.cancel(false);
         pending = rebuilder.schedule(() -> {
             Set<Path> files = Set.copyOf(changed);
             changed.removeAll(files);

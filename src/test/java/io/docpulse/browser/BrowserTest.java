@@ -199,6 +199,46 @@ class BrowserTest {
         assertThat(severe()).isEmpty();
     }
 
+    @Test
+    void searchWorksWhenTheSiteIsServedUnderASubPath() throws IOException {
+        Path built = dir.resolve("sub");
+        TestSites.Run run = TestSites.build(built, content, "--base-url", "https://docs.example.com/handbook/");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        Path root = built.resolve("out");
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/handbook/", exchange -> {
+            String path = exchange.getRequestURI().getPath().substring("/handbook/".length());
+            Path file = root.resolve(path.isEmpty() || path.endsWith("/") ? path + "index.html" : path).normalize();
+            byte[] body = file.startsWith(root) && Files.isRegularFile(file) ? Files.readAllBytes(file) : new byte[0];
+            exchange.getResponseHeaders().set("Content-Type", file.toString().endsWith(".js") ? "text/javascript"
+                    : file.toString().endsWith(".css") ? "text/css" : "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(body.length == 0 ? 404 : 200, body.length == 0 ? -1 : body.length);
+            if (body.length > 0) exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/handbook/";
+            browser.get(base + "search/?q=vpn");
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(
+                    By.cssSelector("#search-results li")).isEmpty());
+            assertThat(browser.findElement(By.cssSelector("#search-results li a")).getAttribute("href"))
+                    .isEqualTo(base + "onboarding/first-week/#accounts");
+            browser.get(base + "diagrams/");
+            WebElement box = browser.findElement(By.id("site-search-q"));
+            box.sendKeys("accounts");
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(
+                    By.cssSelector("#site-search-list [role=option]")).isEmpty());
+            box.sendKeys(org.openqa.selenium.Keys.ARROW_DOWN, org.openqa.selenium.Keys.ENTER);
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("first-week"));
+            assertThat(browser.getCurrentUrl()).isEqualTo(base + "onboarding/first-week/#accounts");
+            assertThat(severe()).isEmpty();
+        } finally {
+            server.stop(0);
+        }
+    }
+
     /** axe-core, fetched from npm by .ci/run into the user's cache (tests themselves stay offline). */
     private static String axe() throws IOException {
         Path file = Path.of(System.getProperty("docpulse.axe",

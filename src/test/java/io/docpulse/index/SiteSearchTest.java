@@ -71,8 +71,16 @@ class SiteSearchTest {
 
         Map<String, JsonNode> words = new HashMap<>();
         for (int i = 0; i < first.size(); i++) {
-            data(data.resolve("w" + i + ".js")).fields().forEachRemaining(e -> words.put(e.getKey(), e.getValue()));
+            String from = first.get(i);
+            String to = i + 1 < first.size() ? first.get(i + 1) : null;
+            data(data.resolve("w" + i + ".js")).fields().forEachRemaining(e -> {
+                // the browser finds a word's shard by the shard names alone
+                assertThat(e.getKey()).isGreaterThanOrEqualTo(from);
+                if (to != null) assertThat(e.getKey()).isLessThan(to);
+                words.put(e.getKey(), e.getValue());
+            });
         }
+        assertThat(first.size()).isGreaterThan(1);
         // words as typed: lower-cased; with a capital inside also as written, since Lucene splits those
         assertThat(words).containsKeys("titlesource", "titleSource", "adrs", "ADRs", "rotating", "common");
         assertThat(words).doesNotContainKeys("the", "and", "Rotating");

@@ -124,6 +124,42 @@ class DevServerTest {
     }
 
     @Test
+    void anEditWritesOnlyThatPageAndTheRestCatchesUpWhenTheWriterPauses() throws Exception {
+        Path content = site();
+        Files.writeString(content.resolve("other.md"), "# Other\n\nAnother page, see [the guide](guide.md#guide).\n");
+        StringWriter log = new StringWriter();
+        try (DevServer s = start(content, log)) {
+            Path other = s.folder().resolve("site/other/index.html");
+            assertThat(Files.readString(other)).contains(">Guide</a>");
+            var otherWritten = Files.getLastModifiedTime(other);
+            Thread.sleep(20);
+            Files.writeString(content.resolve("guide.md"), "# Guide\n\nA zanzibar of a change.\n");
+            waitFor(() -> get(s, "/guide/").body().contains("A zanzibar of a change."));
+            // only the edited page was written: its title, and so the navigation, did not change
+            assertThat(log.toString()).contains("Rebuilt 1 page in");
+            assertThat(Files.getLastModifiedTime(s.folder().resolve("site/other/index.html"))).isEqualTo(otherWritten);
+            // the index, the search data and the health section follow once the files are quiet
+            waitFor(() -> s.catchUps() >= 1);
+            assertThat(log.toString()).contains("Updated search, findability and the health section");
+            try (var data = Files.list(s.folder().resolve("site/search/data"))) {
+                assertThat(data.anyMatch(f -> TestSites.read(f).contains("\"zanzibar\""))).isTrue();
+            }
+
+            // a new title shows in every page's navigation
+            Files.writeString(content.resolve("guide.md"), "# Field guide\n\nA zanzibar of a change.\n");
+            waitFor(() -> get(s, "/other/").body().contains(">Field guide</a>"));
+            assertThat(log.toString()).contains("Rebuilt 3 pages in");
+            // a removed heading breaks the link to it, and the console says so for that page
+            assertThat(get(s, "/other/").body()).contains("docpulse-serve-errors");
+
+            // a new page needs the whole site built again
+            Files.writeString(content.resolve("new.md"), "# New page\n\nFresh.\n");
+            waitFor(() -> get(s, "/new/").status() == 200);
+            assertThat(get(s, "/new/").body()).contains("Fresh.");
+        }
+    }
+
+    @Test
     void brokenFrontMatterShowsOnThePageAndAFixBringsItBack() throws Exception {
         Path content = site();
         try (DevServer s = start(content, new StringWriter())) {
