@@ -151,8 +151,8 @@
   function prefixPostings(prefix, highlight, exact) {
     return Promise.all([complete(prefix, 20), exact ? lookup(prefix) : Promise.resolve(null)]).then(function (r) {
       var out = new Map();
-      var lists = r[0].map(function (f) { highlight.push(f[0]); return postings(f[1]); });
-      if (r[1]) { highlight.push(prefix); lists.push(postings(r[1])); }
+      var lists = r[0].map(function (f) { highlight.push(f[0], f[1][1]); return postings(f[1]); });
+      if (r[1]) { highlight.push(prefix, r[1][1]); lists.push(postings(r[1])); }
       lists.forEach(function (list) {
         list.forEach(function (score, doc) { if (!(out.get(doc) >= score)) out.set(doc, score); });
       });
@@ -284,16 +284,22 @@
 
   /** The snippet with the words of the query marked; starts near the first match. */
   function mark(text, words) {
-    if (!words.length) return escapeHtml(text);
     var alternatives = words.filter(function (w, i) { return w && words.indexOf(w) === i; })
       .sort(function (a, b) { return b.length - a.length; })
-      .map(function (w) { return w.replace(/[.*+?^${}()|[\]\\\/-]/g, '\\$&'); });
-    var re = new RegExp('(^|[^\\p{L}\\p{N}])((?:' + alternatives.join('|') + ')[\\p{L}\\p{N}]*)', 'giu');
-    var first = text.search(re);
-    if (first > 80) {
+      .map(function (w) { return w.replace(/[.*+?^${}()|[\]\\\/]/g, '\\$&'); });
+    var re = alternatives.length
+      ? new RegExp('(^|[^\\p{L}\\p{N}])((?:' + alternatives.join('|') + ')[\\p{L}\\p{N}]*)', 'giu') : null;
+    // show about 200 characters, from a little before the first match
+    var first = re ? text.search(re) : -1;
+    if (first > 60) {
       var start = text.lastIndexOf(' ', first - 40);
       text = '…' + text.slice(start < 0 ? first : start + 1);
     }
+    if (text.length > 220) {
+      var end = text.lastIndexOf(' ', 200);
+      text = text.slice(0, end > 100 ? end : 200).replace(/[\s.,;:]+$/, '') + '…';
+    }
+    if (!re) return escapeHtml(text);
     var out = '';
     var at = 0;
     var m;

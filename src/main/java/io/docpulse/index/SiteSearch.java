@@ -56,7 +56,7 @@ public final class SiteSearch {
     /** Target size of a page shard, in characters. */
     static final int DOC_SHARD = 6_000;
     /** Characters of text kept per page or section, for the snippet under a result. */
-    static final int SNIPPET = 240;
+    static final int SNIPPET = 480;
     /** Longer tokens are not words anyone types (hashes, long paths). */
     static final int MAX_WORD = 40;
 

@@ -71,7 +71,8 @@ public final class DevServer implements Closeable {
     private final int threads;
     private final PrintWriter log;
     private final Path temp;
-    private final Path site;
+    /** The folder being served; a catch-up build switches it to the folder it built. */
+    private volatile Path site;
     private final HttpServer http;
     private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "docpulse-serve");
@@ -83,6 +84,16 @@ public final class DevServer implements Closeable {
         t.setDaemon(true);
         return t;
     });
+    /** Catch-up builds run beside updates, so a save never waits for one. */
+    private final ScheduledExecutorService catchUpRunner = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "docpulse-catch-up");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Counts rebuilds; a catch-up build that started before the last one is thrown away. */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+    private final Object switchLock = new Object();
+    private int folders;
     private final WatchService watcher;
     private final Map<WatchKey, Path> watched = new ConcurrentHashMap<>();
     private final List<OutputStream> listeners = new CopyOnWriteArrayList<>();
@@ -141,6 +152,11 @@ public final class DevServer implements Closeable {
         return builds.get();
     }
 
+    /** The folder the site is served from now. */
+    public Path site() {
+        return site;
+    }
+
     /** The temporary folder the site is built in; gone after {@link #close()}. */
     public Path folder() {
         return temp;
@@ -156,7 +172,11 @@ public final class DevServer implements Closeable {
         Instant start = Instant.now();
         try {
             Build.Result r = null;
-            Rebuild last = session;
+            Rebuild last;
+            synchronized (switchLock) {
+                generation.incrementAndGet();
+                last = session;
+            }
             if (last != null && !files.isEmpty() && files.stream().allMatch(this::isPage)) {
                 r = last.update(files, Instant.now()).orElse(null);
                 if (r != null) scheduleCatchUp();
@@ -201,24 +221,54 @@ public final class DevServer implements Closeable {
         return p.startsWith(content) && p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".md");
     }
 
-    /** A full build once the writer pauses, so the index, health and search data follow the edits. */
+    /**
+     * A full build once the writer pauses, so the index, health and search data follow the edits.
+     * It builds into a new folder beside the served one and switches to it only when no page was
+     * updated meanwhile; otherwise it is dropped, and the catch-up after that update follows.
+     */
     private synchronized void scheduleCatchUp() {
         if (catchUp != null) catchUp.cancel(false);
-        catchUp = rebuilder.schedule(() -> {
-            if (!changed.isEmpty()) return;
-            long begin = System.nanoTime();
-            try {
-                Config cfg = config.get().withBaseUrl("");
-                Build.run(new Build.Options(content, site, cfg, threads, Instant.now()), kept -> session = kept);
-                catchUps.incrementAndGet();
-                log.println("Updated search, findability and the health section in "
-                        + (System.nanoTime() - begin) / 1_000_000 + " ms");
-            } catch (Exception e) {
-                session = null;
-                log.println("Full build failed, still serving the last good site: " + e.getMessage());
-            }
+        catchUp = catchUpRunner.schedule(this::catchUpNow, CATCH_UP_MS, TimeUnit.MILLISECONDS);
+    }
+
+    private void catchUpNow() {
+        long begin = System.nanoTime();
+        long started = generation.get();
+        Path next = temp.resolve("site-" + (++folders));
+        Rebuild[] kept = new Rebuild[1];
+        try {
+            Config cfg = config.get().withBaseUrl("");
+            Build.run(new Build.Options(content, next, cfg, threads, Instant.now()), k -> kept[0] = k);
+        } catch (Exception e) {
+            delete(next);
+            log.println("Full build failed, still serving the last good site: " + e.getMessage());
             log.flush();
-        }, CATCH_UP_MS, TimeUnit.MILLISECONDS);
+            return;
+        }
+        Path old;
+        synchronized (switchLock) {
+            if (generation.get() != started) {
+                delete(next);
+                return;
+            }
+            old = site;
+            site = next;
+            session = kept[0];
+        }
+        delete(old);
+        catchUps.incrementAndGet();
+        log.println("Updated search, findability and the health section in "
+                + (System.nanoTime() - begin) / 1_000_000 + " ms");
+        log.flush();
+    }
+
+    private static void delete(Path dir) {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // a request may still read it; the folder goes with the temporary folder at the end
+        }
     }
 
     /** How many full builds ran after updates in place. */
@@ -318,6 +368,7 @@ public final class DevServer implements Closeable {
     // ---- serving -------------------------------------------------------------------------------
 
     private void handle(HttpExchange ex) throws IOException {
+        Path site = this.site;
         try {
             if (!ex.getRequestMethod().equals("GET") && !ex.getRequestMethod().equals("HEAD")) {
                 send(ex, 405, "text/plain; charset=utf-8", "GET only\n".getBytes(StandardCharsets.UTF_8));
@@ -328,7 +379,7 @@ public final class DevServer implements Closeable {
                 own(ex, raw.substring(PREFIX.length()));
                 return;
             }
-            Path file = resolve(raw);
+            Path file = resolve(site, raw);
             if (file == null) {
                 send(ex, 403, "text/plain; charset=utf-8", "Forbidden: that path is outside the site\n"
                         .getBytes(StandardCharsets.UTF_8));
@@ -368,6 +419,10 @@ public final class DevServer implements Closeable {
      * spelling (decoded before the check), or a symlink that leads outside.
      */
     Path resolve(String rawPath) throws IOException {
+        return resolve(site, rawPath);
+    }
+
+    private static Path resolve(Path site, String rawPath) throws IOException {
         String decoded;
         try {
             decoded = java.net.URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
@@ -457,6 +512,7 @@ public final class DevServer implements Closeable {
     public void close() throws IOException {
         http.stop(0);
         rebuilder.shutdownNow();
+        catchUpRunner.shutdownNow();
         try {
             watcher.close();
         } catch (IOException e) {
@@ -472,6 +528,7 @@ public final class DevServer implements Closeable {
         pool.shutdownNow();
         try {
             rebuilder.awaitTermination(10, TimeUnit.SECONDS);
+            catchUpRunner.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

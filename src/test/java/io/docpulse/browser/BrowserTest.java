@@ -49,7 +49,7 @@ class BrowserTest {
         Map<String, String> f = new LinkedHashMap<>();
         f.put("README.md", "# Handbook\n\n- [Onboarding](onboarding/first-week.md)\n- [Diagrams](diagrams.md)\n");
         f.put("onboarding/first-week.md", "---\ndescription: The first week.\n---\n\n# Your first week\n\n"
-                + "## Accounts\n\nAsk Sam for the VPN password.\n\n```java\nclass A {}\n```\n");
+                + "## Accounts\n\nAsk Sam for the VPN password.\n\n## Rota\n\nJoin the on-call rota.\n\n```java\nclass A {}\n```\n");
         f.put("diagrams.md", "# Diagrams\n\n```mermaid\ngraph TD; A-->B;\n```\n\n> [!NOTE]\n> A note.\n\n"
                 + "- [x] done\n- [ ] to do\n\n| A | B |\n| --- | --- |\n| " + "wide ".repeat(60) + "| b |\n\n"
                 + "```yaml\n# a comment\nkey: \"" + "long ".repeat(60) + "\"\n```\n");
@@ -190,6 +190,13 @@ class BrowserTest {
                 By.cssSelector("#search-results li")).isEmpty());
         assertThat(browser.findElement(By.cssSelector("#search-results li a")).getAttribute("href"))
                 .contains("/diagrams/index.html");
+
+        // a word with a hyphen is found and marked
+        browser.get(site.resolve("search/index.html").toUri() + "?q=on-call");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(
+                By.cssSelector("#search-results li")).isEmpty());
+        assertThat(browser.findElement(By.cssSelector("#search-results li a")).getAttribute("href")).endsWith("#rota");
+        assertThat(browser.findElement(By.cssSelector("#search-results mark")).getText()).isEqualTo("on-call");
 
         // nothing found: say so, and show every page instead
         browser.get(site.resolve("search/index.html").toUri() + "?q=zebra");

@@ -88,7 +88,7 @@ class DevServerTest {
                 assertThat(rawStatus(s, attack)).as(attack).isIn(400, 403, 404);
             }
             // the reload script is only served, never written into the build
-            assertThat(Files.readString(s.folder().resolve("site/index.html"))).doesNotContain("__docpulse");
+            assertThat(Files.readString(s.site().resolve("index.html"))).doesNotContain("__docpulse");
         }
     }
 
@@ -129,7 +129,7 @@ class DevServerTest {
         Files.writeString(content.resolve("other.md"), "# Other\n\nAnother page, see [the guide](guide.md#guide).\n");
         StringWriter log = new StringWriter();
         try (DevServer s = start(content, log)) {
-            Path other = s.folder().resolve("site/other/index.html");
+            Path other = s.site().resolve("other/index.html");
             assertThat(Files.readString(other)).contains(">Guide</a>");
             var otherWritten = Files.getLastModifiedTime(other);
             Thread.sleep(20);
@@ -137,11 +137,11 @@ class DevServerTest {
             waitFor(() -> get(s, "/guide/").body().contains("A zanzibar of a change."));
             // only the edited page was written: its title, and so the navigation, did not change
             assertThat(log.toString()).contains("Rebuilt 1 page in");
-            assertThat(Files.getLastModifiedTime(s.folder().resolve("site/other/index.html"))).isEqualTo(otherWritten);
+            assertThat(Files.getLastModifiedTime(s.site().resolve("other/index.html"))).isEqualTo(otherWritten);
             // the index, the search data and the health section follow once the files are quiet
             waitFor(() -> s.catchUps() >= 1);
             assertThat(log.toString()).contains("Updated search, findability and the health section");
-            try (var data = Files.list(s.folder().resolve("site/search/data"))) {
+            try (var data = Files.list(s.site().resolve("search/data"))) {
                 assertThat(data.anyMatch(f -> TestSites.read(f).contains("\"zanzibar\""))).isTrue();
             }
 
