@@ -49,6 +49,7 @@ public final class Rebuild {
     private final Build.Analysis base;
     private final List<Finding> siteFindings;
     private final Map<String, SourceFile> sources = new HashMap<>();
+    private final Set<String> assets = new HashSet<>();
     private List<Page> pages;
     private List<Finding> parseFindings;
 
@@ -65,6 +66,16 @@ public final class Rebuild {
         this.pages = parts.parsed().pages();
         this.parseFindings = parts.parsed().findings();
         for (SourceFile f : base.content().pages()) sources.put(f.absolute().toAbsolutePath().normalize().toString(), f);
+        for (SourceFile f : base.content().assets()) assets.add(f.absolute().toAbsolutePath().normalize().toString());
+    }
+
+    /**
+     * Whether the last build read this file, as a page or as an asset. A file that is gone and was
+     * not read is an editor's temporary file (sed -i, atomic saves): its events change nothing.
+     */
+    public boolean knows(Path file) {
+        String key = file.toAbsolutePath().normalize().toString();
+        return sources.containsKey(key) || assets.contains(key);
     }
 
     /**

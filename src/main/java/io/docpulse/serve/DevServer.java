@@ -168,7 +168,7 @@ public final class DevServer implements Closeable {
      * health section and the search data catch up in a full build once the files have been quiet
      * for {@value #CATCH_UP_MS} ms; open pages are not reloaded for it.
      */
-    private void rebuild(Set<Path> files) {
+    private boolean rebuild(Set<Path> files) {
         Instant start = Instant.now();
         try {
             Build.Result r = null;
@@ -176,6 +176,13 @@ public final class DevServer implements Closeable {
             synchronized (switchLock) {
                 generation.incrementAndGet();
                 last = session;
+            }
+            if (last != null) {
+                // an editor's temporary file, already gone, that the last build never read
+                Set<Path> real = new java.util.HashSet<>(files);
+                real.removeIf(p -> !Files.exists(p) && !last.knows(p));
+                if (real.isEmpty() && !files.isEmpty()) return false;
+                files = real;
             }
             if (last != null && !files.isEmpty() && files.stream().allMatch(this::isPage)) {
                 r = last.update(files, Instant.now()).orElse(null);
@@ -215,6 +222,7 @@ public final class DevServer implements Closeable {
             log.println("Build failed, still serving the last good site: " + buildError);
         }
         log.flush();
+        return true;
     }
 
     private boolean isPage(Path p) {
@@ -348,8 +356,7 @@ public final class DevServer implements Closeable {
         pending = rebuilder.schedule(() -> {
             Set<Path> files = Set.copyOf(changed);
             changed.removeAll(files);
-            rebuild(files);
-            notifyReload();
+            if (rebuild(files)) notifyReload();
         }, QUIET_MS, TimeUnit.MILLISECONDS);
     }
 

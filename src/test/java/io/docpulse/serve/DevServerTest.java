@@ -160,6 +160,21 @@ class DevServerTest {
     }
 
     @Test
+    void anAtomicSaveThroughATemporaryFileIsAnEditOfThePage() throws Exception {
+        Path content = site();
+        StringWriter log = new StringWriter();
+        try (DevServer s = start(content, log)) {
+            // as sed -i and many editors save: write a new file beside, then rename it over the page
+            Path temp = content.resolve("sedAb12Cd");
+            Files.writeString(temp, "# Guide\n\nSaved atomically.\n");
+            Files.move(temp, content.resolve("guide.md"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            waitFor(() -> get(s, "/guide/").body().contains("Saved atomically."));
+            assertThat(log.toString()).contains("Rebuilt 1 page in").doesNotContain("sedAb12Cd");
+        }
+    }
+
+    @Test
     void brokenFrontMatterShowsOnThePageAndAFixBringsItBack() throws Exception {
         Path content = site();
         try (DevServer s = start(content, new StringWriter())) {
