@@ -55,11 +55,23 @@
     return at;
   }
 
-  /** The entry of a word: [matches, stem, pageDelta, section, score, ...], or null. */
-  function lookup(word) {
+  function own(object, key) {
+    return Object.prototype.hasOwnProperty.call(object, key) ? object[key] : null;
+  }
+
+  /**
+   * The entry of a word: [matches, stem, pageDelta, section, score, ...], or null. A form the
+   * docs never use ("rotations") holds the key of the entry Lucene scores it by, its stem's.
+   */
+  function lookup(word, followed) {
     var n = floor(meta.words, word);
     if (n < 0) return Promise.resolve(null);
-    return load('w' + n + '.js').then(function () { return wordShards[n][word] || null; });
+    return load('w' + n + '.js').then(function () {
+      var entry = own(wordShards[n], word);
+      if (typeof entry === 'string') return followed ? null : lookup(entry, true);
+      if (entry && !entry[1] && followed) entry = [entry[0], word].concat(entry.slice(2));
+      return entry;
+    });
   }
 
   /** Words of the index that start with prefix, most used first, at most limit (from up to 3 shards). */
@@ -71,7 +83,9 @@
       var found = [];
       shards.forEach(function (n) {
         var shard = wordShards[n];
-        for (var w in shard) if (w.indexOf(prefix) === 0) found.push([w, shard[w]]);
+        for (var w in shard) {
+          if (own(shard, w) && w.indexOf(prefix) === 0 && typeof shard[w] !== 'string') found.push([w, shard[w]]);
+        }
       });
       found.sort(function (a, b) { return b[1][0] - a[1][0] || (a[0] < b[0] ? -1 : 1); });
       return found.slice(0, limit);

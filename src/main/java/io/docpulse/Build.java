@@ -233,8 +233,8 @@ public final class Build {
             try (SearchIndex index = openIndex(a.content(), a.pages(), config)) {
                 export = SiteSearch.export(index, a.pages(), config.basePath(), o.threads());
             }
-            LOG.debug("search export: {} words, {} documents, {} files, {} bytes ({} ms)", export.words(),
-                    export.documents(), export.files().size(), export.bytes(), ms(exportStart));
+            LOG.debug("search export: {} words, {} unseen forms, {} documents, {} files, {} bytes ({} ms)",
+                    export.words(), export.forms(), export.documents(), export.files().size(), export.bytes(), ms(exportStart));
             SiteRenderer.Search search = new SiteRenderer.Search(freeRoute(a, "search/", "docpulse-search/"),
                     export.version());
             SiteRenderer.Rendered rendered = renderer.render(a.pages(), a.freshness(), o.now(), files, staging, o.threads(),

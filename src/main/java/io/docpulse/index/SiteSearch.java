@@ -65,12 +65,14 @@ public final class SiteSearch {
      *
      * @param files     file name (in the search data folder) and its bytes, in a fixed order
      * @param version   a hash of the files, which the pages add to every shard URL
-     * @param words     distinct words exported
+     * @param words     distinct words exported (and stems that only unseen forms lead to)
+     * @param forms     forms of words that the docs do not use, each leading to its stem's entry
      * @param documents pages and sections
      * @param postings  word-document scores kept, in all
      * @param truncated words that match more documents than are kept
      */
-    public record Export(Map<String, byte[]> files, String version, int words, int documents, long postings, int truncated) {
+    public record Export(Map<String, byte[]> files, String version, int words, int forms, int documents, long postings,
+                         int truncated) {
         public long bytes() {
             return files.values().stream().mapToLong(b -> b.length).sum();
         }
@@ -108,16 +110,27 @@ public final class SiteSearch {
 
         List<String> words = vocabulary(pages, threads);
         Analyzer stems = DocsAnalyzer.stems();
+        List<String> stemOfWord = Parallel.map(words, threads, "search-stems", w -> stem(stems, w));
+        Map<String, String> aliases = inflections(words, stemOfWord, threads);
+        // what to run: every word, and for each stem that only unseen forms lead to, one of those forms
+        List<String[]> jobs = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) jobs.add(new String[]{words.get(i), words.get(i), stemOfWord.get(i)});
+        Map<String, String> stemKeys = new java.util.TreeMap<>();
+        aliases.forEach((alias, target) -> {
+            if (target.startsWith("~")) stemKeys.putIfAbsent(target, alias);
+        });
+        stemKeys.forEach((key, alias) -> jobs.add(new String[]{key, alias, key.substring(1)}));
         JsonStringEncoder json = JsonStringEncoder.getInstance();
-        List<Entry> entries = Parallel.map(words, threads, "search-export", word -> {
-            TopDocs top = index.searcher().search(index.wordQuery(word), PER_WORD);
+        List<Entry> computed = Parallel.map(jobs, threads, "search-export", job -> {
+            String key = job[0];
+            String stem = job[2];
+            TopDocs top = index.searcher().search(index.wordQuery(job[1]), PER_WORD);
             ScoreDoc[] hits = top.scoreDocs.clone();
             Arrays.sort(hits, (a, b) -> pageNo[a.doc] != pageNo[b.doc] ? Integer.compare(pageNo[a.doc], pageNo[b.doc])
                     : Integer.compare(sectionNo[a.doc], sectionNo[b.doc]));
-            String stem = stem(stems, word);
             StringBuilder sb = new StringBuilder(16 + hits.length * 10);
-            sb.append('"').append(json.quoteAsString(word)).append("\":[").append(top.totalHits.value).append(",\"")
-                    .append(stem.equals(word) ? "" : new String(json.quoteAsString(stem))).append('"');
+            sb.append('"').append(json.quoteAsString(key)).append("\":[").append(top.totalHits.value).append(",\"")
+                    .append(stem.equals(key) ? "" : new String(json.quoteAsString(stem))).append('"');
             int last = 0;
             for (ScoreDoc h : hits) {
                 sb.append(',').append(pageNo[h.doc] - last).append(',').append(sectionNo[h.doc]).append(',')
@@ -125,8 +138,19 @@ public final class SiteSearch {
                 last = pageNo[h.doc];
             }
             sb.append(']');
-            return new Entry(word, sb.toString(), hits.length, top.totalHits.value > hits.length);
+            return new Entry(key, sb.toString(), hits.length, top.totalHits.value > hits.length);
         });
+        // word order, as the browser compares strings; an unseen form points to its stem's entry
+        java.util.TreeMap<String, Entry> sorted = new java.util.TreeMap<>();
+        for (Entry e : computed) if (e.kept() > 0) sorted.put(e.word(), e);
+        int aliasCount = 0;
+        for (Map.Entry<String, String> a : aliases.entrySet()) {
+            if (!sorted.containsKey(a.getValue()) || sorted.containsKey(a.getKey())) continue;
+            sorted.put(a.getKey(), new Entry(a.getKey(), "\"" + new String(json.quoteAsString(a.getKey())) + "\":\""
+                    + new String(json.quoteAsString(a.getValue())) + "\"", 0, false));
+            aliasCount++;
+        }
+        List<Entry> entries = new ArrayList<>(sorted.values());
 
         Map<String, byte[]> files = new LinkedHashMap<>();
         List<String> firstWords = new ArrayList<>();
@@ -135,7 +159,6 @@ public final class SiteSearch {
         int truncated = 0;
         String previous = "";
         for (Entry e : entries) {
-            if (e.kept() == 0) continue;
             postings += e.kept();
             if (e.truncated()) truncated++;
             if (shard.length() > 0 && shard.length() + e.json().length() > WORD_SHARD) {
@@ -212,7 +235,63 @@ public final class SiteSearch {
         Map<String, byte[]> all = new LinkedHashMap<>();
         all.put("meta.js", meta.toString().getBytes(StandardCharsets.UTF_8));
         all.putAll(files);
-        return new Export(all, version, (int) entries.stream().filter(e -> e.kept() > 0).count(), max, postings, truncated);
+        return new Export(all, version, entries.size() - aliasCount, aliasCount, max, postings, truncated);
+    }
+
+    /** Endings that, added to a stem, may make a word a reader types (checked with the stemmer). */
+    private static final String[] ENDINGS = {"", "e", "s", "es", "ed", "ing", "er", "ers", "ion", "ions", "ation",
+            "ations", "ment", "ments", "ly", "ies", "ied"};
+
+    /**
+     * Forms of the docs' words that the docs never use ("rotations" when the docs say "rotate" and
+     * "rotating"), each with the key of the entry that Lucene would score it by. Lucene matches an
+     * unseen form through its stem, so the browser must too, without stemming: every ending above is
+     * tried on every stem, and the forms whose stem (Porter, as the index) is that stem are kept. A
+     * form leads to the word that is its own stem when the docs have one (its query is the same),
+     * else to {@code "~" + stem}, an entry exported for the stem alone.
+     */
+    static Map<String, String> inflections(List<String> words, List<String> stemOfWord, int threads) throws IOException {
+        Set<String> vocabulary = new HashSet<>(words);
+        Set<String> ownStems = new HashSet<>();
+        TreeSet<String> roots = new TreeSet<>();
+        for (int i = 0; i < words.size(); i++) {
+            String st = stemOfWord.get(i);
+            if (st.equals(words.get(i))) ownStems.add(st);
+            if (st.length() >= 3 && st.chars().allMatch(c -> c >= 'a' && c <= 'z')) roots.add(st);
+        }
+        Analyzer stems = DocsAnalyzer.stems();
+        List<String> list = new ArrayList<>(roots);
+        List<List<String[]>> found = Parallel.map(chunks(list, 512), threads, "search-forms", chunk -> {
+            List<String[]> out = new ArrayList<>();
+            for (String st : chunk) {
+                for (String ending : ENDINGS) {
+                    String form = st + ending;
+                    if (!vocabulary.contains(form) && stem(stems, form).equals(st)) out.add(new String[]{form, st});
+                }
+                if (st.endsWith("i")) {
+                    // Porter writes a final y as i: directori(es) <- directory
+                    String form = st.substring(0, st.length() - 1) + "y";
+                    if (!vocabulary.contains(form) && stem(stems, form).equals(st)) out.add(new String[]{form, st});
+                }
+            }
+            return out;
+        });
+        Map<String, String> aliases = new java.util.TreeMap<>();
+        for (List<String[]> chunk : found) {
+            for (String[] f : chunk) {
+                String st = f[1];
+                // a word of the docs that is its own stem has exactly the query of every unseen form
+                boolean own = ownStems.contains(st);
+                aliases.put(f[0], own ? st : "~" + st);
+            }
+        }
+        return aliases;
+    }
+
+    private static <T> List<List<T>> chunks(List<T> list, int size) {
+        List<List<T>> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i += size) out.add(list.subList(i, Math.min(list.size(), i + size)));
+        return out;
     }
 
     /** Every word of the pages as a reader may type it, sorted. */

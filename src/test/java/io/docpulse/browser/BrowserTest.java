@@ -191,6 +191,13 @@ class BrowserTest {
         assertThat(browser.findElement(By.cssSelector("#search-results li a")).getAttribute("href"))
                 .contains("/diagrams/index.html");
 
+        // a form the docs never use finds what its stem finds, as in the terminal
+        browser.get(site.resolve("search/index.html").toUri() + "?q=passwords");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(
+                By.cssSelector("#search-results li")).isEmpty());
+        assertThat(browser.findElement(By.cssSelector("#search-results li a")).getAttribute("href")).endsWith("#accounts");
+        assertThat(browser.findElement(By.cssSelector("#search-results mark")).getText()).isEqualTo("password");
+
         // a word with a hyphen is found and marked
         browser.get(site.resolve("search/index.html").toUri() + "?q=on-call");
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(
