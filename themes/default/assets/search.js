@@ -22,11 +22,24 @@
   var meta = null;
   var wordShards = {};
   var docShards = {};
+  var wordIndex = {};
+  var docIndex = {};
   var loading = {};
 
   S.meta = function (m) { meta = m; };
   S.words = function (n, data) { wordShards[n] = data; };
   S.docs = function (n, data) { docShards[n] = data; };
+  S.wordIndex = function (g, names) { wordIndex[g] = names; };
+  S.docIndex = function (g, data) {
+    // each shard's first document, as page (a delta from the one before) and section
+    var keys = [];
+    var page = firstDocs()[g] === undefined ? 0 : Math.floor(firstDocs()[g] / SECTION);
+    for (var i = 0; i < data.length; i += 2) {
+      page += data[i];
+      keys.push(page * SECTION + data[i + 1]);
+    }
+    docIndex[g] = keys;
+  };
 
   /** Loads one file of the index once, as a script; resolves when it has run. */
   function load(file) {
@@ -59,14 +72,24 @@
     return Object.prototype.hasOwnProperty.call(object, key) ? object[key] : null;
   }
 
+  /** The word shard a word is in (two steps: its group in meta.js, then the group's names), or -1. */
+  function wordShardOf(word) {
+    var g = floor(meta.words, word);
+    if (g < 0) return Promise.resolve(-1);
+    return load('wi' + g + '.js').then(function () { return g * meta.group + floor(wordIndex[g], word); });
+  }
+
   /**
    * The entry of a word: [matches, stem, pageDelta, section, score, ...], or null. A form the
    * docs never use ("rotations") holds the key of the entry Lucene scores it by, its stem's.
    */
   function lookup(word, followed) {
-    var n = floor(meta.words, word);
-    if (n < 0) return Promise.resolve(null);
-    return load('w' + n + '.js').then(function () {
+    var n;
+    return wordShardOf(word).then(function (shard) {
+      n = shard;
+      return n < 0 ? null : load('w' + n + '.js');
+    }).then(function () {
+      if (n < 0) return null;
       var entry = own(wordShards[n], word);
       if (typeof entry === 'string') return followed ? null : lookup(entry, true);
       if (entry && !entry[1] && followed) entry = [entry[0], word].concat(entry.slice(2));
@@ -76,10 +99,16 @@
 
   /** Words of the index that start with prefix, most used first, at most limit (from up to 3 shards). */
   function complete(prefix, limit) {
-    var first = Math.max(0, floor(meta.words, prefix));
-    var shards = [first];
-    for (var i = first + 1; i < meta.words.length && i < first + 3 && meta.words[i] <= prefix + '\uffff'; i++) shards.push(i);
-    return Promise.all(shards.map(function (n) { return load('w' + n + '.js'); })).then(function () {
+    var shards = [];
+    return wordShardOf(prefix).then(function (first) {
+      first = Math.max(0, first);
+      var g = Math.floor(first / meta.group);
+      var names = wordIndex[g] || [];
+      shards.push(first);
+      for (var i = first + 1; i < first + 3 && i - g * meta.group < names.length
+          && names[i - g * meta.group] <= prefix + '\uffff'; i++) shards.push(i);
+      return Promise.all(shards.map(function (n) { return load('w' + n + '.js'); }));
+    }).then(function () {
       var found = [];
       shards.forEach(function (n) {
         var shard = wordShards[n];
@@ -247,27 +276,36 @@
     });
   }
 
-  /** The first document (page * 65536 + section) of each page shard. */
-  var firstDocs = null;
-  function shardOf(doc) {
-    if (!firstDocs) {
-      firstDocs = [];
+  /** The first document (page * 65536 + section) of each group of page shards. */
+  var groupDocs = null;
+  function firstDocs() {
+    if (!groupDocs) {
+      groupDocs = [];
       for (var i = 0, page = 0; i < meta.docs.length; i += 2) {
         page += meta.docs[i];
-        firstDocs.push(page * SECTION + meta.docs[i + 1]);
+        groupDocs.push(page * SECTION + meta.docs[i + 1]);
       }
     }
-    return floor(firstDocs, doc);
+    return groupDocs;
+  }
+
+  /** The page shard that holds a document (page * 65536 + section). */
+  function docShardOf(doc) {
+    var g = floor(firstDocs(), doc);
+    return load('di' + g + '.js').then(function () { return g * meta.group + floor(docIndex[g], doc); });
   }
 
   /** Title, URL, section and snippet of results (loads the page shards that hold them). */
   function describe(results) {
-    var shards = {};
-    results.forEach(function (r) { shards[shardOf(r.page * SECTION + r.section)] = true; });
-    return Promise.all(Object.keys(shards).map(function (n) { return load('d' + n + '.js'); })).then(function () {
-      return results.map(function (r) {
+    var shardOf = [];
+    return Promise.all(results.map(function (r) { return docShardOf(r.page * SECTION + r.section); })).then(function (ns) {
+      shardOf = ns;
+      var unique = ns.filter(function (n, i) { return ns.indexOf(n) === i; });
+      return Promise.all(unique.map(function (n) { return load('d' + n + '.js'); }));
+    }).then(function () {
+      return results.map(function (r, k) {
         // a fragment: [page, url, title, snippet, first section, [[anchor, heading, text], ...]]
-        var p = docShards[shardOf(r.page * SECTION + r.section)].filter(function (f) { return f[0] === r.page; })[0];
+        var p = docShards[shardOf[k]].filter(function (f) { return f[0] === r.page; })[0];
         var s = r.section > 0 ? p[5][r.section - p[4]] : null;
         return {
           href: href(p[1]) + (s ? '#' + s[0] : ''),

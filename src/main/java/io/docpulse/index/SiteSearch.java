@@ -43,20 +43,23 @@ import io.docpulse.util.Parallel;
  * ({@code docpulseSearch.words(...)}, {@code docpulseSearch.docs(...)}), so that the site works
  * from disk ({@code file://}, where browsers refuse {@code fetch}) and under any sub-path:
  * <ul>
- * <li>{@code meta.js}: the first word of each word shard and the first document of each page shard;</li>
+ * <li>{@code meta.js}: the first word and the first document of each group of {@value #GROUP} shards;</li>
+ * <li>{@code wi0.js}, {@code di0.js}...: the first word or document of each shard of a group;</li>
  * <li>{@code w0.js}, {@code w1.js}...: words in sorted order, each with its stem and its documents;</li>
  * <li>{@code d0.js}, {@code d1.js}...: pages and sections in index order: URL, title, heading, snippet.</li>
  * </ul>
  */
 public final class SiteSearch {
     /** Documents kept per word: its best-scoring ones. */
-    public static final int PER_WORD = Integer.getInteger("docpulse.perWord", 100);
+    public static final int PER_WORD = Integer.getInteger("docpulse.perWord", 400);
     /** Target size of a word shard, in characters. */
     static final int WORD_SHARD = 12_000;
     /** Target size of a page shard, in characters. */
     static final int DOC_SHARD = 6_000;
     /** Characters of text kept per page or section, for the snippet under a result. */
     static final int SNIPPET = 480;
+    /** Shards per group of the two-level shard index. */
+    static final int GROUP = 64;
     /** Longer tokens are not words anyone types (hashes, long paths). */
     static final int MAX_WORD = 40;
 
@@ -221,14 +224,33 @@ public final class SiteSearch {
             files.put("d" + (firstDocs.size() - 1) + ".js", docShard(firstDocs.size() - 1, docs));
         }
 
+        // Two levels, so that meta.js stays small on a large site: meta.js names the first shard of
+        // each group of GROUP shards, and wiN.js / diN.js name every shard of group N.
         StringBuilder meta = new StringBuilder("docpulseSearch.meta({\"pages\":").append(pageCount)
-                .append(",\"perWord\":").append(PER_WORD).append(",\"words\":[");
-        for (int i = 0; i < firstWords.size(); i++) meta.append(i == 0 ? "" : ",").append(str(json, firstWords.get(i)));
-        // each page shard's first document, as page (a delta from the previous shard's) and section
+                .append(",\"perWord\":").append(PER_WORD).append(",\"group\":").append(GROUP).append(",\"words\":[");
+        for (int g = 0; g * GROUP < firstWords.size(); g++) {
+            meta.append(g == 0 ? "" : ",").append(str(json, firstWords.get(g * GROUP)));
+            StringBuilder names = new StringBuilder();
+            for (int i = g * GROUP; i < Math.min(firstWords.size(), (g + 1) * GROUP); i++) {
+                names.append(i == g * GROUP ? "" : ",").append(str(json, firstWords.get(i)));
+            }
+            files.put("wi" + g + ".js", ("docpulseSearch.wordIndex(" + g + ",[" + names + "]);\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        // a page shard's first document: page (a delta from the one before) and section
         meta.append("],\"docs\":[");
-        for (int i = 0, last = 0; i < firstDocs.size(); i++) {
-            meta.append(i == 0 ? "" : ",").append(firstDocs.get(i)[0] - last).append(',').append(firstDocs.get(i)[1]);
-            last = firstDocs.get(i)[0];
+        for (int g = 0, last = 0; g * GROUP < firstDocs.size(); g++) {
+            int[] first = firstDocs.get(g * GROUP);
+            meta.append(g == 0 ? "" : ",").append(first[0] - last).append(',').append(first[1]);
+            last = first[0];
+            StringBuilder names = new StringBuilder();
+            for (int i = g * GROUP, before = first[0]; i < Math.min(firstDocs.size(), (g + 1) * GROUP); i++) {
+                names.append(i == g * GROUP ? "" : ",").append(firstDocs.get(i)[0] - before).append(',')
+                        .append(firstDocs.get(i)[1]);
+                before = firstDocs.get(i)[0];
+            }
+            files.put("di" + g + ".js", ("docpulseSearch.docIndex(" + g + ",[" + names + "]);\n")
+                    .getBytes(StandardCharsets.UTF_8));
         }
         String version = version(files);
         meta.append("],\"version\":\"").append(version).append("\"});\n");
