@@ -73,10 +73,44 @@ public final class HistoryReader {
     /** Mutable state of one page during the walk. */
     private static final class State {
         int commits;
-        boolean resolved;
+        /** The latest real change, by commit time. */
         RevCommit last;
-        boolean cutOff;
+        /** The latest commit at the shallow boundary that touched it: its change cannot be judged. */
+        int cutOffTime = -1;
         final List<IgnoredChange> ignored = new ArrayList<>();
+    }
+
+    /**
+     * Which page each path is, as one line of history knows it. At HEAD every page has its own
+     * path; below a commit that renamed a page, its parents know the page by the old path. Each
+     * commit hands its names down to its parents, so a rename on one branch does not change how a
+     * commit on another branch is read (main editing {@code old.md} after a branch moved it to
+     * {@code new.md}). Only renamed paths are stored; every other path is as at HEAD.
+     */
+    private record Names(Map<String, String> renamed) {
+        static final Names HEAD = new Names(Map.of());
+
+        String page(Map<String, String> atHead, String path) {
+            return renamed.containsKey(path) ? renamed.get(path) : atHead.get(path);
+        }
+
+        /** These names with a rename undone: the page at {@code to} is called {@code from} before it. */
+        Names before(Map<String, String> atHead, String from, String to) {
+            String page = page(atHead, to);
+            if (page == null) return this;
+            Map<String, String> m = new HashMap<>(renamed);
+            m.put(to, null);
+            m.put(from, page);
+            return new Names(m);
+        }
+
+        /** Names handed down by two children: where they disagree, the first child's. */
+        Names union(Names other) {
+            if (other == this || other.renamed.equals(renamed)) return this;
+            Map<String, String> m = new HashMap<>(other.renamed);
+            m.putAll(renamed);
+            return new Names(m);
+        }
     }
 
     private static History walk(Repository repo, Path root, List<SourceFile> pages, Instant now) throws IOException {
@@ -109,48 +143,59 @@ public final class HistoryReader {
                 // a folder reorganisation can move hundreds of pages in one commit (git's diff default is 1000)
                 diff.getRenameDetector().setRenameLimit(5000);
                 diff.setPathFilter(prefix.isEmpty() ? TreeFilter.ALL : PathFilter.create(prefix.substring(0, prefix.length() - 1)));
-                walk.sort(RevSort.COMMIT_TIME_DESC);
+                // children before parents, so that each commit knows the names its children handed down
+                walk.sort(RevSort.TOPO);
+                walk.sort(RevSort.COMMIT_TIME_DESC, true);
                 walk.markStart(walk.parseCommit(head));
+                Map<ObjectId, Names> handed = new HashMap<>();
+                handed.put(head, Names.HEAD);
                 for (RevCommit c : walk) {
-                    RevTree parent = c.getParentCount() >= 1 ? walk.parseCommit(c.getParent(0)).getTree() : null;
+                    Names names = handed.remove(c);
+                    if (names == null) names = Names.HEAD;
                     boolean boundary = shallow.contains(c);
-                    List<DiffEntry> entries = diff.scan(parent, c.getTree());
+                    List<List<DiffEntry>> perParent = new ArrayList<>();
+                    for (int i = 0; i < c.getParentCount(); i++) {
+                        perParent.add(diff.scan(walk.parseCommit(c.getParent(i)).getTree(), c.getTree()));
+                    }
+                    List<DiffEntry> entries = c.getParentCount() == 0 ? diff.scan(null, c.getTree()) : perParent.get(0);
                     if (c.getParentCount() > 1) {
                         // A merge's changes are counted on the branch that made them, as `git log -- FILE`
                         // does; only a file that differs from every parent (a conflict resolved in the
                         // merge) is changed by the merge itself.
                         Set<String> changedFromAll = new HashSet<>();
                         entries.forEach(e -> changedFromAll.add(e.getNewPath()));
-                        for (int i = 1; i < c.getParentCount() && !changedFromAll.isEmpty(); i++) {
+                        for (int i = 1; i < c.getParentCount(); i++) {
                             Set<String> other = new HashSet<>();
-                            diff.scan(walk.parseCommit(c.getParent(i)).getTree(), c.getTree())
-                                    .forEach(e -> other.add(e.getNewPath()));
+                            perParent.get(i).forEach(e -> other.add(e.getNewPath()));
                             changedFromAll.retainAll(other);
                         }
                         entries = entries.stream().filter(e -> e.getChangeType() == DiffEntry.ChangeType.MODIFY
                                 && changedFromAll.contains(e.getNewPath())).toList();
                     }
+                    // each parent knows the pages by the names before this commit's renames from it
+                    for (int i = 0; i < c.getParentCount(); i++) {
+                        Names forParent = names;
+                        for (DiffEntry d : perParent.get(i)) {
+                            if (d.getChangeType() == DiffEntry.ChangeType.RENAME) {
+                                forParent = forParent.before(pageAt, d.getOldPath(), d.getNewPath());
+                            }
+                        }
+                        Names given = forParent;
+                        handed.merge(c.getParent(i), given, Names::union);
+                    }
                     for (DiffEntry d : entries) {
                         String path = d.getChangeType() == DiffEntry.ChangeType.DELETE ? d.getOldPath() : d.getNewPath();
-                        String page = pageAt.get(path);
+                        String page = names.page(pageAt, path);
                         if (page == null) continue;
                         State st = states.get(page);
                         st.commits++;
-                        if (d.getChangeType() == DiffEntry.ChangeType.RENAME) {
-                            // older commits know the page by its old name
-                            pageAt.remove(d.getNewPath());
-                            pageAt.put(d.getOldPath(), page);
-                        }
-                        if (st.resolved) continue;
                         if (boundary) {
-                            st.resolved = true;
-                            st.cutOff = true;
+                            st.cutOffTime = Math.max(st.cutOffTime, c.getCommitTime());
                             continue;
                         }
                         String reason = notARealChange(c, d, ignoreRevs, reader);
                         if (reason == null) {
-                            st.resolved = true;
-                            st.last = c;
+                            if (st.last == null || c.getCommitTime() > st.last.getCommitTime()) st.last = c;
                         } else {
                             st.ignored.add(new IgnoredChange(c.name(), Instant.ofEpochSecond(c.getCommitTime()),
                                     c.getAuthorIdent().getName(), reason));
@@ -163,6 +208,15 @@ public final class HistoryReader {
         Map<String, PageHistory> out = new TreeMap<>();
         for (SourceFile f : pages) {
             State st = states.get(f.path());
+            // a change at the shallow boundary newer than any real change leaves the date unknown
+            boolean cutOff = st.cutOffTime >= 0 && (st.last == null || st.cutOffTime > st.last.getCommitTime());
+            if (cutOff) st.last = null;
+            // the changes that did not count, since the last one that did, newest first
+            long since = st.last == null ? Long.MIN_VALUE : st.last.getCommitTime();
+            List<IgnoredChange> ignored = st.ignored.stream().filter(i -> i.when().getEpochSecond() > since)
+                    .sorted(java.util.Comparator.comparing(IgnoredChange::when).reversed()).toList();
+            st.ignored.clear();
+            st.ignored.addAll(ignored);
             String repoPath = prefix + f.path();
             PageHistory h;
             if (dirty.contains(repoPath)) {
@@ -170,7 +224,7 @@ public final class HistoryReader {
             } else if (st.last != null) {
                 h = new PageHistory(f.path(), Optional.of(Instant.ofEpochSecond(st.last.getCommitTime())),
                         st.last.getAuthorIdent().getName(), st.last.name(), st.commits, st.ignored, "git");
-            } else if (st.cutOff) {
+            } else if (cutOff) {
                 h = new PageHistory(f.path(), Optional.empty(), "", "", st.commits, st.ignored, "unknown");
             } else {
                 // every commit that touched it was not a real change: its oldest one created it

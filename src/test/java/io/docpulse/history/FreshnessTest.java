@@ -150,6 +150,35 @@ class FreshnessTest {
     }
 
     @Test
+    void anEditOnMainSurvivesARenameOnABranch() throws Exception {
+        write("docs/README.md", "# Docs\n\n[guide](guide.md)\n");
+        write("docs/old-name.md", "# Guide\n\nThe first text.\n");
+        commit("2024-01-01", "Ann", "init");
+        git.branchCreate().setName("topic").call();
+        git.checkout().setName("topic").call();
+        Files.move(repo.resolve("docs/old-name.md"), repo.resolve("docs/guide.md"));
+        write("docs/README.md", "# Docs\n\n[guide](guide.md)\n");
+        commit("2024-01-02", "Cat", "rename on topic");
+        git.checkout().setName("main").call();
+        // main edits the page under its old name, after the branch renamed it
+        write("docs/old-name.md", "# Guide\n\nThe first text, and a sentence from main.\n");
+        commit("2024-01-05", "Bob", "edit on main");
+        // the merge as git makes it, following the rename: main's text under the branch's name
+        git.merge().include(git.getRepository().resolve("topic")).setCommit(false)
+                .setStrategy(org.eclipse.jgit.merge.MergeStrategy.OURS).call();
+        Files.move(repo.resolve("docs/old-name.md"), repo.resolve("docs/guide.md"));
+        commit("2024-01-06", "Dan", "merge topic");
+        assertThat(commits.get(commits.size() - 1).getParentCount()).isEqualTo(2);
+        JsonNode report = build("2024-02-01");
+        JsonNode guide = page(report, "guide.md");
+        // the last real change is main's edit, made to the page under its old name
+        assertThat(guide.get("lastAuthor").asText()).isEqualTo("Bob");
+        assertThat(guide.get("lastUpdated").asText()).isEqualTo("2024-01-05T12:00:00Z");
+        // created by Ann, renamed by Cat, edited by Bob: the merge itself changed nothing
+        assertThat(guide.get("commits").asInt()).isEqualTo(3);
+    }
+
+    @Test
     void budgetsMakePagesStaleAndSayByHowMuch() throws Exception {
         history();
         write("docs/c.md", "---\ntype: decision\nstatus: accepted\n---\n\n# An old decision\n");
