@@ -119,12 +119,12 @@ final class MarkdownRenderer {
         options.set(HtmlRenderer.GENERATE_HEADER_ID, false);
         options.set(HtmlRenderer.RENDER_HEADER_ID, false);
         options.set(HtmlRenderer.FENCED_CODE_NO_LANGUAGE_CLASS, "");
-        this.parser = Parser.builder(options).build();
+        this.parser = FastInlineParser.use(Parser.builder(options)).build();
         // The admonition block parser is tried on every line; most pages have none, so it runs
         // only for pages that have a line starting with !!! or ???.
         MutableDataSet admonitionOptions = new MutableDataSet(options);
         admonitionOptions.set(Parser.EXTENSIONS, parsing);
-        this.parserWithAdmonitions = Parser.builder(admonitionOptions).build();
+        this.parserWithAdmonitions = FastInlineParser.use(Parser.builder(admonitionOptions)).build();
         MutableDataSet renderOptions = new MutableDataSet(options);
         renderOptions.set(Parser.EXTENSIONS, rendering);
         this.renderer = HtmlRenderer.builder(renderOptions).build();

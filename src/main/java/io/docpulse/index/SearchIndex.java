@@ -52,7 +52,7 @@ import io.docpulse.content.SourceFile;
  */
 public final class SearchIndex implements Closeable {
     /** Bump when the analysis or the fields change, so old indexes are rebuilt. */
-    static final String FORMAT = "docpulse-index-4";
+    static final String FORMAT = "docpulse-index-5";
 
     /** Field weights: a match in the title counts most. */
     static final Map<String, Float> WEIGHTS = Map.of("title", 5f, "description", 2f, "tags", 2f, "headings", 1.5f,
@@ -175,18 +175,25 @@ public final class SearchIndex implements Closeable {
         Files.deleteIfExists(stamp);
         Files.deleteIfExists(dir.resolve("stamp"));
         Directory d = FSDirectory.open(dir);
+        // Documents keep the order they are added in: a page, then its sections, page after page.
+        // A page and its sections go in as one block (never split between segments), and only
+        // neighbouring segments are merged, so doc ids, and with them rankings and the site's
+        // exported index, are the same on every build.
         IndexWriterConfig cfg = new IndexWriterConfig(new DocsAnalyzer(true))
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                .setMergePolicy(new org.apache.lucene.index.LogDocMergePolicy())
                 .setRAMBufferSizeMB(64);
         try (IndexWriter w = new IndexWriter(d, cfg)) {
             for (Page p : pages) {
                 if (p.frontMatter().draft()) continue;
                 String url = urlOf.apply(p);
-                w.addDocument(pageDoc(p, url));
+                List<Document> block = new ArrayList<>();
+                block.add(pageDoc(p, url));
                 for (Section s : p.sections()) {
                     if (s.id().isEmpty()) continue;
-                    w.addDocument(sectionDoc(p, s, url));
+                    block.add(sectionDoc(p, s, url));
                 }
+                w.addDocuments(block);
             }
             w.commit();
         }
