@@ -52,8 +52,6 @@ import io.docpulse.util.Parallel;
 public final class SiteSearch {
     /** Documents kept per word: its best-scoring ones. */
     public static final int PER_WORD = Integer.getInteger("docpulse.perWord", 400);
-    /** Documents asked for first; only a word with more is asked again for {@link #PER_WORD}. */
-    static final int FIRST_TRY = 48;
     /** Target size of a word shard, in characters. */
     static final int WORD_SHARD = 12_000;
     /** Target size of a page shard, in characters. */
@@ -133,10 +131,7 @@ public final class SiteSearch {
         List<Entry> computed = Parallel.map(jobs, threads, "search-export", job -> {
             String key = job[0];
             String stem = job[2];
-            // most words are rare: a small first try spares the collector's 400-slot heap
-            org.apache.lucene.search.Query query = index.wordQuery(job[1]);
-            TopDocs top = index.searcher().search(query, FIRST_TRY);
-            if (top.totalHits.value > FIRST_TRY) top = index.searcher().search(query, PER_WORD);
+            TopDocs top = index.searcher().search(index.wordQuery(job[1]), PER_WORD);
             ScoreDoc[] hits = top.scoreDocs.clone();
             Arrays.sort(hits, (a, b) -> pageNo[a.doc] != pageNo[b.doc] ? Integer.compare(pageNo[a.doc], pageNo[b.doc])
                     : Integer.compare(sectionNo[a.doc], sectionNo[b.doc]));
