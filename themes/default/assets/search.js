@@ -17,7 +17,9 @@
   var root = form.getAttribute('data-root') || '';
   var dataUrl = form.getAttribute('data-index');
   var version = form.getAttribute('data-version') || '';
-  var searchHref = form.getAttribute('action');
+  // the page's own address (search/), for links; the form's action names index.html, so that
+  // without JavaScript the form also works from disk
+  var searchHref = form.getAttribute('data-search') || form.getAttribute('action');
 
   var meta = null;
   var wordShards = {};

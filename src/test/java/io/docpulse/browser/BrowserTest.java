@@ -253,6 +253,23 @@ class BrowserTest {
         }
     }
 
+    @Test
+    void withoutJavaScriptTheSearchBoxLeadsToEveryPage() {
+        WebDriver plain = Chromium.start(1200, 900, false);
+        try {
+            plain.get(site.resolve("onboarding/first-week/index.html").toUri().toString());
+            plain.findElement(By.id("site-search-q")).sendKeys("vpn", org.openqa.selenium.Keys.ENTER);
+            new WebDriverWait(plain, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("q=vpn"));
+            // from disk too: the form names the search page's file, not its folder
+            assertThat(plain.getCurrentUrl()).contains("/search/index.html?q=vpn");
+            assertThat(plain.findElement(By.cssSelector(".search-nojs")).getText()).contains("Search needs JavaScript");
+            assertThat(plain.findElements(By.cssSelector("#search-contents a"))).extracting(WebElement::getText)
+                    .contains("Your first week", "Diagrams");
+        } finally {
+            plain.quit();
+        }
+    }
+
     /** axe-core, fetched from npm by .ci/run into the user's cache (tests themselves stay offline). */
     private static String axe() throws IOException {
         Path file = Path.of(System.getProperty("docpulse.axe",

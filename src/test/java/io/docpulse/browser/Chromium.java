@@ -25,6 +25,11 @@ final class Chromium {
     }
 
     static WebDriver start(int width, int height) {
+        return start(width, height, true);
+    }
+
+    /** @param javascript false to browse as a reader who turned JavaScript off */
+    static WebDriver start(int width, int height, boolean javascript) {
         boolean present = Files.isExecutable(BINARY) && Files.isExecutable(DRIVER);
         if (System.getenv("CI") == null) assumeTrue(present, "chromium and chromium-driver are not installed");
         ChromeOptions options = new ChromeOptions();
@@ -34,6 +39,9 @@ final class Chromium {
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
+        if (!javascript) {
+            options.setExperimentalOption("prefs", java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort().build();
         return new ChromeDriver(service, options);
