@@ -93,18 +93,14 @@ public final class SiteRenderer {
     public Rendered render(List<Page> allPages, Map<String, Freshness> freshness, Instant now,
                            List<SiteFile> contentFiles, Path out, int threads, HealthView health, Search search)
             throws IOException {
-        this.healthRoute = health == null ? null : health.route();
-        this.search = search;
-        List<Page> pages = allPages.stream().filter(p -> config.drafts() || !p.frontMatter().draft()).toList();
-        NavTree nav = new NavTree(pages);
-        List<Page> order = nav.readingOrder();
-        Map<String, Integer> position = new LinkedHashMap<>();
-        for (int i = 0; i < order.size(); i++) position.put(order.get(i).route(), i);
+        Layout layout = layout(allPages, health, search);
+        List<Page> pages = layout.pages();
+        NavTree nav = layout.nav();
         boolean anyMermaid = pages.stream().anyMatch(Page::usesMermaid);
         boolean anyCode = pages.stream().anyMatch(p -> !p.codeLanguages().isEmpty());
 
         List<Callable<Out>> jobs = new ArrayList<>();
-        for (Page p : pages) jobs.add(pageJob(p, freshness, now, nav, order, position, health));
+        for (Page p : pages) jobs.add(pageJob(p, freshness, now, layout, health));
         List<NavTree.Node> sections = nav.sectionsWithoutPage();
         for (NavTree.Node s : sections) {
             jobs.add(() -> new Out(s.route() + "index.html", bytes(renderSection(s, nav))));
@@ -157,10 +153,25 @@ public final class SiteRenderer {
         return new Rendered(pages.size(), sections.size(), redirects, findings);
     }
 
-    private Callable<Out> pageJob(Page p, Map<String, Freshness> freshness, Instant now, NavTree nav, List<Page> order,
-                                  Map<String, Integer> position, HealthView health) {
-        return () -> new Out(p.route() + "index.html",
-                bytes(renderPage(p, freshness.get(p.path()), now, nav, order, position, health)));
+    /** The pages a render writes, their navigation and reading order (for previous and next). */
+    private record Layout(List<Page> pages, NavTree nav, List<Page> order, Map<String, Integer> position) {
+    }
+
+    private Layout layout(List<Page> allPages, HealthView health, Search search) {
+        this.healthRoute = health == null ? null : health.route();
+        this.search = search;
+        List<Page> pages = allPages.stream().filter(p -> config.drafts() || !p.frontMatter().draft()).toList();
+        NavTree nav = new NavTree(pages);
+        List<Page> order = nav.readingOrder();
+        Map<String, Integer> position = new LinkedHashMap<>();
+        for (int i = 0; i < order.size(); i++) position.put(order.get(i).route(), i);
+        return new Layout(pages, nav, order, position);
+    }
+
+    private Callable<Out> pageJob(Page p, Map<String, Freshness> freshness, Instant now, Layout layout,
+                                  HealthView health) {
+        return () -> new Out(p.route() + "index.html", bytes(renderPage(p, freshness.get(p.path()), now, layout.nav(),
+                layout.order(), layout.position(), health)));
     }
 
     /**
@@ -172,16 +183,10 @@ public final class SiteRenderer {
     public int renderPages(List<Page> allPages, java.util.function.Predicate<Page> which,
                            Map<String, Freshness> freshness, Instant now, Path out, int threads, HealthView health,
                            Search search) throws IOException {
-        this.healthRoute = health == null ? null : health.route();
-        this.search = search;
-        List<Page> pages = allPages.stream().filter(p -> config.drafts() || !p.frontMatter().draft()).toList();
-        NavTree nav = new NavTree(pages);
-        List<Page> order = nav.readingOrder();
-        Map<String, Integer> position = new LinkedHashMap<>();
-        for (int i = 0; i < order.size(); i++) position.put(order.get(i).route(), i);
+        Layout layout = layout(allPages, health, search);
         List<Callable<Out>> jobs = new ArrayList<>();
-        for (Page p : pages) {
-            if (which.test(p)) jobs.add(pageJob(p, freshness, now, nav, order, position, health));
+        for (Page p : layout.pages()) {
+            if (which.test(p)) jobs.add(pageJob(p, freshness, now, layout, health));
         }
         runAll(jobs, out, threads);
         return jobs.size();

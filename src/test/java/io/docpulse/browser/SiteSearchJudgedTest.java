@@ -1,7 +1,6 @@
 package io.docpulse.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,9 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.docpulse.JudgedSets;
 import io.docpulse.TestSites;
 import io.docpulse.content.ContentParser;
 import io.docpulse.content.ContentScanner;
@@ -58,22 +56,15 @@ class SiteSearchJudgedTest {
     @ParameterizedTest
     @ValueSource(strings = {"content", "artsy-readme"})
     void theSiteRanksAsTheTerminalDoes(String set) throws IOException {
-        Path project = Path.of(System.getProperty("docpulse.projectDir", "."));
-        JsonNode judged = new ObjectMapper().readTree(project.resolve("bench/search/judged-" + set + ".json").toFile());
-        Path root = project.resolve(judged.get("root").asText()).normalize();
-        assumeTrue(Files.isDirectory(root), "not available: " + root);
+        JudgedSets.JudgedSet judged = JudgedSets.load(set);
+        Path project = judged.project();
+        Path root = judged.root();
         Path work = dir.resolve(set);
         TestSites.Run run = TestSites.build(work, root);
         assertThat(run.exitCode()).as(run.err()).isIn(0, 1);
 
-        List<String> questions = new ArrayList<>();
-        List<List<String>> relevant = new ArrayList<>();
-        for (JsonNode q : judged.get("queries")) {
-            questions.add(q.get("q").asText());
-            List<String> r = new ArrayList<>();
-            q.get("relevant").forEach(x -> r.add(x.asText()));
-            relevant.add(r);
-        }
+        List<String> questions = judged.questions().stream().map(JudgedSets.Question::text).toList();
+        List<List<String>> relevant = judged.questions().stream().map(JudgedSets.Question::relevant).toList();
 
         ContentSet content = new ContentScanner(Set.of("docpulse.yml")).scan(root);
         ParsedContent parsed = new ContentParser(new Routes(content, "/", "", "")).parse(content, 2);

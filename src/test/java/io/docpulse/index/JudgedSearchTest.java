@@ -1,7 +1,6 @@
 package io.docpulse.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,9 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.docpulse.JudgedSets;
 import io.docpulse.content.ContentParser;
 import io.docpulse.content.ContentScanner;
 import io.docpulse.content.ContentSet;
@@ -35,10 +33,9 @@ class JudgedSearchTest {
     @ParameterizedTest
     @ValueSource(strings = {"content", "artsy-readme"})
     void judgedQueries(String set) throws IOException {
-        Path project = Path.of(System.getProperty("docpulse.projectDir", "."));
-        JsonNode judged = new ObjectMapper().readTree(project.resolve("bench/search/judged-" + set + ".json").toFile());
-        Path root = project.resolve(judged.get("root").asText()).normalize();
-        assumeTrue(Files.isDirectory(root), "not available: " + root);
+        JudgedSets.JudgedSet judged = JudgedSets.load(set);
+        Path project = judged.project();
+        Path root = judged.root();
         ContentSet content = new ContentScanner(Set.of("docpulse.yml")).scan(root);
         Routes routes = new Routes(content, "/", "", "");
         ParsedContent parsed = new ContentParser(routes).parse(content, 2);
@@ -47,10 +44,9 @@ class JudgedSearchTest {
         int n = 0;
         List<String> worst = new ArrayList<>();
         try (SearchIndex index = SearchIndex.openOrBuild(dir.resolve("index"), parsed.pages(), "/", p -> "/" + p.route())) {
-            for (JsonNode q : judged.get("queries")) {
-                List<String> relevant = new ArrayList<>();
-                q.get("relevant").forEach(r -> relevant.add(r.asText()));
-                List<Hit> hits = index.search(q.get("q").asText(), 10);
+            for (JudgedSets.Question q : judged.questions()) {
+                List<String> relevant = q.relevant();
+                List<Hit> hits = index.search(q.text(), 10);
                 int rank = 0;
                 for (int i = 0; i < hits.size(); i++) {
                     if (relevant.contains(hits.get(i).path())) {
@@ -62,7 +58,7 @@ class JudgedSearchTest {
                 if (rank > 0) rr += 1.0 / rank;
                 if (rank > 0 && rank <= 3) at3++;
                 if (rank == 0 || rank > 3) {
-                    worst.add((rank == 0 ? "miss" : "rank " + rank) + "\t" + q.get("q").asText() + "\t-> "
+                    worst.add((rank == 0 ? "miss" : "rank " + rank) + "\t" + q.text() + "\t-> "
                             + (hits.isEmpty() ? "(nothing)" : hits.get(0).path()) + "\t(want " + relevant.get(0) + ")");
                 }
             }
