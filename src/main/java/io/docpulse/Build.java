@@ -126,14 +126,17 @@ public final class Build {
     /** Discover, parse and analyse, without writing anything. */
     public static Analysis analyze(Path contentDir, Config config, int threads, Instant now)
             throws IOException, ConfigException {
-        return analyzeParts(contentDir, config, threads, now).analysis();
+        return analyzeParts(contentDir, config, threads, now, false).analysis();
     }
 
-    /** An analysis and the parts of it that serve updates on its own when one page changes. */
-    record Parts(Analysis analysis, ParsedContent parsed, List<Finding> siteFindings) {
+    /**
+     * An analysis, the parts of it that serve updates on its own when one page changes, and the
+     * site's search data when asked for (exported while the index is open anyway).
+     */
+    record Parts(Analysis analysis, ParsedContent parsed, List<Finding> siteFindings, SiteSearch.Export search) {
     }
 
-    static Parts analyzeParts(Path contentDir, Config config, int threads, Instant now)
+    static Parts analyzeParts(Path contentDir, Config config, int threads, Instant now, boolean exportSearch)
             throws IOException, ConfigException {
         long start = System.nanoTime();
         requireContent(contentDir);
@@ -148,6 +151,7 @@ public final class Build {
 
         Findability.Result findability;
         Readiness.Result readiness;
+        SiteSearch.Export export = null;
         try (SearchIndex index = openIndex(content, parsed.pages(), config)) {
             LOG.debug("index: {} documents, {} ({} ms)", index.documents(), index.reused() ? "reused" : "built", ms(start));
             findability = Findability.analyze(parsed.pages(), index, local.links(), config.maxClickDepth(), threads);
@@ -158,13 +162,19 @@ public final class Build {
             readiness = Readiness.analyze(parsed.pages(), sources, local.freshness().pages(), findability, findings,
                     index, config.readiness(), threads);
             LOG.debug("readiness: {} ({}) ({} ms)", readiness.overall(), readiness.verdict(), ms(start));
+            if (exportSearch) {
+                export = SiteSearch.export(index, parsed.pages(), config.basePath(), threads);
+                LOG.debug("search export: {} words, {} unseen forms, {} documents, {} files, {} bytes ({} ms)",
+                        export.words(), export.forms(), export.documents(), export.files().size(), export.bytes(),
+                        ms(start));
+            }
         }
         List<Finding> site = new ArrayList<>(findability.findings());
         site.addAll(readiness.findings());
         findings.addAll(site);
         findings.sort(Finding.ORDER);
         return new Parts(new Analysis(content, routes, parsed.pages(), local.links(), local.freshness().pages(),
-                findability, readiness, findings, repoPrefix), parsed, site);
+                findability, readiness, findings, repoPrefix), parsed, site, export);
     }
 
     /**
@@ -198,7 +208,7 @@ public final class Build {
     }
 
     /** The Lucene index of these pages, from the cache when it was built from exactly them. */
-    static SearchIndex openIndex(ContentSet content, List<Page> pages, Config config) throws IOException {
+    private static SearchIndex openIndex(ContentSet content, List<Page> pages, Config config) throws IOException {
         return SearchIndex.openOrBuild(Path.of(config.cacheDir()).resolve("index"), pages, config.basePath(),
                 p -> config.basePath() + Routes.encodePath(p.route()), SearchIndex.stamp(content, config.basePath()));
     }
@@ -218,7 +228,7 @@ public final class Build {
         Optional<Path> themeDir = themeDir(o.content(), config);
         requireContent(o.content());
         OutputFolder output = OutputFolder.check(o.content(), o.out(), Path.of(config.cacheDir()));
-        Parts parts = analyzeParts(o.content(), config, o.threads(), o.now());
+        Parts parts = analyzeParts(o.content(), config, o.threads(), o.now(), true);
         Analysis a = parts.analysis();
 
         Path staging = output.stage();
@@ -228,13 +238,7 @@ public final class Build {
             for (SourceFile f : a.content().assets()) files.add(new SiteRenderer.SiteFile(f.path(), f.absolute()));
             HealthView health = new HealthView(healthRoute(a), a.pages(), a.freshness(), a.findability(), a.readiness(),
                     a.findings());
-            SiteSearch.Export export;
-            long exportStart = System.nanoTime();
-            try (SearchIndex index = openIndex(a.content(), a.pages(), config)) {
-                export = SiteSearch.export(index, a.pages(), config.basePath(), o.threads());
-            }
-            LOG.debug("search export: {} words, {} unseen forms, {} documents, {} files, {} bytes ({} ms)",
-                    export.words(), export.forms(), export.documents(), export.files().size(), export.bytes(), ms(exportStart));
+            SiteSearch.Export export = parts.search();
             SiteRenderer.Search search = new SiteRenderer.Search(freeRoute(a, "search/", "docpulse-search/"),
                     export.version());
             SiteRenderer.Rendered rendered = renderer.render(a.pages(), a.freshness(), o.now(), files, staging, o.threads(),

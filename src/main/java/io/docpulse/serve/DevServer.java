@@ -539,10 +539,7 @@ public final class DevServer implements Closeable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (Files.exists(temp)) {
-            try (Stream<Path> walk = Files.walk(temp)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-            }
-        }
+        delete(temp);
+        if (Files.exists(temp)) throw new IOException("could not remove the temporary site " + temp);
     }
 }
