@@ -423,10 +423,60 @@ public final class SearchIndex implements Closeable {
      * The query {@code docpulse search} runs for one word, with no operators read: a word of the
      * docs is scored exactly as when it is typed alone.
      */
-    Query wordQuery(String word) {
+    Query wordQuery(String word) throws IOException {
+        Query direct = singlePositionQuery(word);
+        return direct != null ? direct : parsedWordQuery(word);
+    }
+
+    /**
+     * The query the parser builds for a word that analyses to one position (the word as written and
+     * its stem, as most words do), built without the parser: over every field, a term query for one
+     * term or a synonym query for several, boosted by the field's weight. Null for other words.
+     */
+    private Query singlePositionQuery(String word) throws IOException {
+        List<String> terms = new ArrayList<>(2);
+        try (org.apache.lucene.analysis.TokenStream ts = queryAnalyzer.tokenStream("body", word)) {
+            var term = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+            var inc = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute.class);
+            var len = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.PositionLengthAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                if ((!terms.isEmpty() && inc.getPositionIncrement() != 0) || len.getPositionLength() != 1) return null;
+                terms.add(term.toString());
+            }
+            ts.end();
+        }
+        if (terms.isEmpty()) return null;
+        org.apache.lucene.search.BooleanQuery.Builder b = new org.apache.lucene.search.BooleanQuery.Builder();
+        for (Map.Entry<String, Float> field : WEIGHTS.entrySet()) {
+            Query q;
+            if (terms.size() == 1) {
+                q = new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(field.getKey(), terms.get(0)));
+            } else {
+                org.apache.lucene.search.SynonymQuery.Builder sb =
+                        new org.apache.lucene.search.SynonymQuery.Builder(field.getKey());
+                for (String t : terms) sb.addTerm(new org.apache.lucene.index.Term(field.getKey(), t));
+                q = sb.build();
+            }
+            if (field.getValue() != 1f) q = new org.apache.lucene.search.BoostQuery(q, field.getValue());
+            b.add(q, BooleanClause.Occur.SHOULD);
+        }
+        return b.build();
+    }
+
+    /** {@link #wordQuery} as the query parser builds it. */
+    Query parsedWordQuery(String word) {
         Query q = new SimpleQueryParser(queryAnalyzer, WEIGHTS, 0).parse(word);
         // as parse(): a word that expands to too many term lookups finds nothing
         return q == null || terms(q) > MAX_QUERY_TERMS ? new MatchNoDocsQuery() : q;
+    }
+
+    private WordScores wordScores;
+
+    /** Scores word queries from the postings (made on first use: it loads every field's norms). */
+    synchronized WordScores wordScores() throws IOException {
+        if (wordScores == null) wordScores = new WordScores(searcher, WEIGHTS.keySet());
+        return wordScores;
     }
 
     /** Number of pages and sections in the index. */

@@ -128,15 +128,17 @@ public final class SiteSearch {
         });
         stemKeys.forEach((key, alias) -> jobs.add(new String[]{key, alias, key.substring(1)}));
         JsonStringEncoder json = JsonStringEncoder.getInstance();
+        WordScores scorer = index.wordScores();
         List<Entry> computed = Parallel.map(jobs, threads, "search-export", job -> {
             String key = job[0];
             String stem = job[2];
-            TopDocs top = index.searcher().search(index.wordQuery(job[1]), PER_WORD);
-            ScoreDoc[] hits = top.scoreDocs.clone();
+            Best best = best(index, scorer, job[1]);
+            ScoreDoc[] hits = best.hits();
+            long matches = best.matches();
             Arrays.sort(hits, (a, b) -> pageNo[a.doc] != pageNo[b.doc] ? Integer.compare(pageNo[a.doc], pageNo[b.doc])
                     : Integer.compare(sectionNo[a.doc], sectionNo[b.doc]));
             StringBuilder sb = new StringBuilder(16 + hits.length * 10);
-            sb.append('"').append(json.quoteAsString(key)).append("\":[").append(top.totalHits.value).append(",\"")
+            sb.append('"').append(json.quoteAsString(key)).append("\":[").append(matches).append(",\"")
                     .append(stem.equals(key) ? "" : new String(json.quoteAsString(stem))).append('"');
             int last = 0;
             for (ScoreDoc h : hits) {
@@ -145,7 +147,7 @@ public final class SiteSearch {
                 last = pageNo[h.doc];
             }
             sb.append(']');
-            return new Entry(key, sb.toString(), hits.length, top.totalHits.value > hits.length);
+            return new Entry(key, sb.toString(), hits.length, matches > hits.length);
         });
         // word order, as the browser compares strings; an unseen form points to its stem's entry
         java.util.TreeMap<String, Entry> sorted = new java.util.TreeMap<>();
@@ -262,6 +264,32 @@ public final class SiteSearch {
         all.put("meta.js", meta.toString().getBytes(StandardCharsets.UTF_8));
         all.putAll(files);
         return new Export(all, version, entries.size() - aliasCount, aliasCount, max, postings, truncated);
+    }
+
+    /** A word's best documents, best first, and how many documents match it. */
+    record Best(ScoreDoc[] hits, long matches) {
+    }
+
+    /**
+     * A word's best {@value #PER_WORD} documents and the number of documents that match it: scored from the postings when the word's
+     * query allows it (see {@link WordScores}), else by Lucene. Lucene counts exactly only up to
+     * 1,000 matches; the postings give the exact count.
+     */
+    static Best best(SearchIndex index, WordScores scorer, String word) throws IOException {
+        org.apache.lucene.search.Query q = index.wordQuery(word);
+        WordScores.Top top = scorer.top(q, false, PER_WORD);
+        ScoreDoc[] hits;
+        long matches;
+        if (top != null) {
+            hits = new ScoreDoc[top.docs().length];
+            for (int i = 0; i < hits.length; i++) hits[i] = new ScoreDoc(top.docs()[i], top.scores()[i]);
+            matches = top.matches();
+        } else {
+            TopDocs found = index.searcher().search(q, PER_WORD);
+            hits = found.scoreDocs.clone();
+            matches = found.totalHits.value;
+        }
+        return new Best(hits, matches);
     }
 
     /** Endings that, added to a stem, may make a word a reader types (checked with the stemmer). */

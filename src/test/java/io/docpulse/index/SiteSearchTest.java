@@ -106,7 +106,7 @@ class SiteSearchTest {
                 p -> "/" + Routes.encodePath(p.route()))) {
             assertThat(index.reused()).isTrue();
             for (String w : List.of("common", "titleSource", "titlesource", "rotating", "entry", "wordword", "rotations")) {
-                ScoreDoc[] top = index.searcher().search(index.wordQuery(w), SiteSearch.PER_WORD).scoreDocs;
+                ScoreDoc[] top = index.searcher().search(index.parsedWordQuery(w), SiteSearch.PER_WORD).scoreDocs;
                 Map<String, Long> expected = new HashMap<>();
                 int[] page = new int[index.pathOf().length];
                 int[] section = new int[page.length];
