@@ -152,7 +152,7 @@ public final class Build {
         Findability.Result findability;
         Readiness.Result readiness;
         SiteSearch.Export export = null;
-        try (SearchIndex index = openIndex(content, parsed.pages(), config)) {
+        try (SearchIndex index = openIndex(content, parsed.pages(), config, threads)) {
             LOG.debug("index: {} documents, {} ({} ms)", index.documents(), index.reused() ? "reused" : "built", ms(start));
             findability = Findability.analyze(parsed.pages(), index, local.links(), config.maxClickDepth(), threads);
             LOG.debug("findability: site score {}, {} known-item searches ({} ms)", findability.siteScore(),
@@ -208,9 +208,11 @@ public final class Build {
     }
 
     /** The Lucene index of these pages, from the cache when it was built from exactly them. */
-    private static SearchIndex openIndex(ContentSet content, List<Page> pages, Config config) throws IOException {
+    private static SearchIndex openIndex(ContentSet content, List<Page> pages, Config config, int threads)
+            throws IOException {
         return SearchIndex.openOrBuild(Path.of(config.cacheDir()).resolve("index"), pages, config.basePath(),
-                p -> config.basePath() + Routes.encodePath(p.route()), SearchIndex.stamp(content, config.basePath()));
+                p -> config.basePath() + Routes.encodePath(p.route()), SearchIndex.stamp(content, config.basePath()),
+                threads);
     }
 
     public static Result run(Options o) throws IOException, ConfigException, OutputFolder.RefusedException {

@@ -67,7 +67,7 @@ final class SearchCommand implements Callable<Integer> {
         List<Hit> hits;
         try (SearchIndex index = ready.isPresent() ? ready.get() : SearchIndex.openOrBuild(dir,
                 io.docpulse.Build.parse(content, cfg, Runtime.getRuntime().availableProcessors()).pages(),
-                base, p -> base + Routes.encodePath(p.route()), stamp)) {
+                base, p -> base + Routes.encodePath(p.route()), stamp, Runtime.getRuntime().availableProcessors())) {
             long start = System.nanoTime();
             hits = index.search(q, limit);
             log.debug("search: {} results ({} ms)", hits.size(), (System.nanoTime() - start) / 1_000_000);

@@ -141,7 +141,7 @@ public final class SearchIndex implements Closeable {
     /** Opens the index in {@code dir} when it was built from exactly these pages, else builds it there. */
     public static SearchIndex openOrBuild(Path dir, List<Page> pages, String basePath, Function<Page, String> urlOf)
             throws IOException {
-        return openOrBuild(dir, pages, basePath, urlOf, null);
+        return openOrBuild(dir, pages, basePath, urlOf, null, 1);
     }
 
     /**
@@ -149,8 +149,8 @@ public final class SearchIndex implements Closeable {
      * {@link #stamp}) so that the next {@link #openIfUnchanged} finds the index without parsing.
      */
     public static SearchIndex openOrBuild(Path dir, List<Page> pages, String basePath, Function<Page, String> urlOf,
-                                          String stamp) throws IOException {
-        SearchIndex index = openOrBuildIndex(dir, pages, basePath, urlOf);
+                                          String stamp, int threads) throws IOException {
+        SearchIndex index = openOrBuildIndex(dir, pages, basePath, urlOf, threads);
         Path file = dir.resolve("stamp");
         if (stamp == null) {
             Files.deleteIfExists(file);
@@ -161,7 +161,7 @@ public final class SearchIndex implements Closeable {
     }
 
     private static SearchIndex openOrBuildIndex(Path dir, List<Page> pages, String basePath,
-                                                Function<Page, String> urlOf) throws IOException {
+                                                Function<Page, String> urlOf, int threads) throws IOException {
         String fp = fingerprint(pages, basePath);
         Path stamp = dir.resolve("fingerprint");
         if (Files.isRegularFile(stamp) && Files.readString(stamp).strip().equals(fp)) {
@@ -175,17 +175,64 @@ public final class SearchIndex implements Closeable {
         Files.deleteIfExists(stamp);
         Files.deleteIfExists(dir.resolve("stamp"));
         Directory d = FSDirectory.open(dir);
-        // Documents keep the order they are added in: a page, then its sections, page after page.
-        // A page and its sections go in as one block (never split between segments), and only
-        // neighbouring segments are merged, so doc ids, and with them rankings and the site's
-        // exported index, are the same on every build.
-        IndexWriterConfig cfg = new IndexWriterConfig(new DocsAnalyzer(true))
+        write(dir, d, parts(pages.stream().filter(p -> !p.frontMatter().draft()).toList(), threads, PART_CHARS), urlOf);
+        Files.writeString(stamp, fp + "\n");
+        return new SearchIndex(d, false);
+    }
+
+    /** A part of the pages to index on a thread of its own has at least this many characters. */
+    static final int PART_CHARS = 200_000;
+
+    /** Writes an index of these runs of pages, in order, into {@code d} (the folder {@code dir}). */
+    static void write(Path dir, Directory d, List<List<Page>> parts, Function<Page, String> urlOf) throws IOException {
+        if (parts.size() <= 1) {
+            write(d, parts.isEmpty() ? List.of() : parts.get(0), urlOf);
+        } else {
+            // Each part of the pages is indexed on its own thread into its own folder, and the parts
+            // are then added in page order: doc ids, statistics and so scores are those of an index
+            // written by one thread, whatever the number of threads.
+            List<Path> folders = new ArrayList<>();
+            for (int i = 0; i < parts.size(); i++) folders.add(dir.resolve("part-" + i));
+            try {
+                io.docpulse.util.Parallel.map(java.util.stream.IntStream.range(0, parts.size()).boxed().toList(),
+                        parts.size(), "index", i -> {
+                            try (Directory pd = FSDirectory.open(folders.get(i))) {
+                                write(pd, parts.get(i), urlOf);
+                            }
+                            return i;
+                        });
+                try (IndexWriter w = new IndexWriter(d, config())) {
+                    Directory[] all = new Directory[folders.size()];
+                    for (int i = 0; i < all.length; i++) all[i] = FSDirectory.open(folders.get(i));
+                    try {
+                        w.addIndexes(all);
+                    } finally {
+                        for (Directory pd : all) pd.close();
+                    }
+                    w.commit();
+                }
+            } finally {
+                for (Path f : folders) io.docpulse.render.OutputFolder.deleteTree(f);
+            }
+        }
+    }
+
+    /**
+     * The index's settings. Documents keep the order they are added in: a page, then its sections,
+     * page after page. A page and its sections go in as one block (never split between segments),
+     * and only neighbouring segments are merged, so doc ids, and with them rankings and the site's
+     * exported index, are the same on every build.
+     */
+    private static IndexWriterConfig config() {
+        return new IndexWriterConfig(new DocsAnalyzer(true))
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                 .setMergePolicy(new org.apache.lucene.index.LogDocMergePolicy())
-                .setRAMBufferSizeMB(64);
-        try (IndexWriter w = new IndexWriter(d, cfg)) {
+                .setRAMBufferSizeMB(48);
+    }
+
+    private static void write(Directory d, List<Page> pages, Function<Page, String> urlOf) throws IOException {
+        try (IndexWriter w = new IndexWriter(d, config())) {
             for (Page p : pages) {
-                if (p.frontMatter().draft()) continue;
                 String url = urlOf.apply(p);
                 List<Document> block = new ArrayList<>();
                 block.add(pageDoc(p, url));
@@ -197,8 +244,28 @@ public final class SearchIndex implements Closeable {
             }
             w.commit();
         }
-        Files.writeString(stamp, fp + "\n");
-        return new SearchIndex(d, false);
+    }
+
+    /**
+     * Pages cut into at most {@code n} runs of neighbouring pages with about as much text each, and
+     * at least {@code minChars} (a small site is not worth a second thread).
+     */
+    static List<List<Page>> parts(List<Page> pages, int n, int minChars) {
+        long total = 0;
+        for (Page p : pages) total += p.text().length() + 200;
+        int count = (int) Math.max(1, Math.min(n, total / minChars));
+        List<List<Page>> out = new ArrayList<>();
+        long size = 0;
+        int from = 0;
+        for (int i = 0; i < pages.size(); i++) {
+            size += pages.get(i).text().length() + 200;
+            if (out.size() < count - 1 && size * count >= total * (out.size() + 1)) {
+                out.add(pages.subList(from, i + 1));
+                from = i + 1;
+            }
+        }
+        if (from < pages.size()) out.add(pages.subList(from, pages.size()));
+        return out;
     }
 
     private static Document pageDoc(Page p, String url) {
@@ -291,7 +358,10 @@ public final class SearchIndex implements Closeable {
      * that matches in one place only.
      */
     private List<Ranked> rank(Query q, int limit) throws IOException {
-        TopDocs top = searcher.search(q, Math.max(100, limit * 10));
+        int n = Math.max(100, limit * 10);
+        // only the best n are read, so Lucene may skip documents that cannot reach them as soon as
+        // it has n (by default it counts every match up to 1,000 first); the best n are the same
+        TopDocs top = searcher.search(q, new org.apache.lucene.search.TopScoreDocCollectorManager(n, n));
         Map<String, float[]> scores = new LinkedHashMap<>();
         Map<String, int[]> docs = new LinkedHashMap<>();
         for (ScoreDoc sd : top.scoreDocs) {

@@ -64,4 +64,42 @@ class WordScoresTest {
             assertThat(scores.top(index.parse("\"site search\""), false, 10)).isNull();
         }
     }
+
+    /** An index written in parts on several threads scores and orders as one written by one thread. */
+    @Test
+    void anIndexWrittenInPartsRanksAsOneWrittenWhole() throws IOException {
+        Path content = Path.of(System.getProperty("docpulse.projectDir", "."), "content");
+        ContentSet set = new ContentScanner(Set.of("docpulse.yml")).scan(content);
+        List<io.docpulse.content.Page> pages = new ContentParser(new Routes(set, "/", "", "")).parse(set, 2).pages();
+        java.util.function.Function<io.docpulse.content.Page, String> url = p -> "/" + Routes.encodePath(p.route());
+        List<List<io.docpulse.content.Page>> parts = SearchIndex.parts(pages, 3, 1);
+        assertThat(parts).hasSize(3);
+        assertThat(parts.stream().mapToInt(List::size).sum()).isEqualTo(pages.size());
+        try (var whole = org.apache.lucene.store.FSDirectory.open(dir.resolve("whole"));
+             var split = org.apache.lucene.store.FSDirectory.open(dir.resolve("split"))) {
+            SearchIndex.write(dir.resolve("whole"), whole, List.of(pages), url);
+            SearchIndex.write(dir.resolve("split"), split, parts, url);
+            assertThat(dir.resolve("split")).isDirectoryNotContaining(p -> p.getFileName().toString().startsWith("part-"));
+            try (var a = org.apache.lucene.index.DirectoryReader.open(whole);
+                 var b = org.apache.lucene.index.DirectoryReader.open(split)) {
+                var sa = new org.apache.lucene.search.IndexSearcher(a);
+                var sb = new org.apache.lucene.search.IndexSearcher(b);
+                assertThat(b.maxDoc()).isEqualTo(a.maxDoc());
+                for (int d = 0; d < a.maxDoc(); d++) {
+                    assertThat(b.storedFields().document(d).get("url")).isEqualTo(a.storedFields().document(d).get("url"));
+                }
+                var parser = new org.apache.lucene.queryparser.simple.SimpleQueryParser(new DocsAnalyzer(false),
+                        SearchIndex.WEIGHTS);
+                for (String q : List.of("search", "build the site", "base-url", "freshness owner", "serve reload")) {
+                    TopDocs x = sa.search(parser.parse(q), 20);
+                    TopDocs y = sb.search(parser.parse(q), 20);
+                    assertThat(y.scoreDocs).hasSameSizeAs(x.scoreDocs);
+                    for (int i = 0; i < x.scoreDocs.length; i++) {
+                        assertThat(y.scoreDocs[i].doc).as(q).isEqualTo(x.scoreDocs[i].doc);
+                        assertThat(y.scoreDocs[i].score).as(q).isEqualTo(x.scoreDocs[i].score);
+                    }
+                }
+            }
+        }
+    }
 }
