@@ -495,7 +495,48 @@ public final class SearchIndex implements Closeable {
      */
     Query wordQuery(String word) throws IOException {
         Query direct = singlePositionQuery(word);
-        return direct != null ? direct : parsedWordQuery(word);
+        if (direct != null) return direct;
+        // a code-like word: the parser builds the same query for every field, so parse it for one
+        // and copy it to the others (the parser analyses the word once per field otherwise)
+        Query one = new SimpleQueryParser(queryAnalyzer, Map.of("body", 1f), 0).parse(word);
+        org.apache.lucene.search.BooleanQuery.Builder b = new org.apache.lucene.search.BooleanQuery.Builder();
+        if (one == null) return parsedWordQuery(word);
+        for (Map.Entry<String, Float> field : WEIGHTS.entrySet()) {
+            Query q = inField(one, field.getKey());
+            if (q == null) return parsedWordQuery(word);
+            b.add(field.getValue() != 1f ? new org.apache.lucene.search.BoostQuery(q, field.getValue()) : q,
+                    BooleanClause.Occur.SHOULD);
+        }
+        Query q = b.build();
+        return terms(q) > MAX_QUERY_TERMS ? new MatchNoDocsQuery() : q;
+    }
+
+    /** A query of terms, synonyms and boolean clauses with its field changed; null for other kinds. */
+    private static Query inField(Query q, String field) {
+        if (q instanceof org.apache.lucene.search.TermQuery t) {
+            return new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(field, t.getTerm().bytes()));
+        }
+        if (q instanceof org.apache.lucene.search.SynonymQuery sq) {
+            if (sq.toString().contains("^")) return null;
+            org.apache.lucene.search.SynonymQuery.Builder b = new org.apache.lucene.search.SynonymQuery.Builder(field);
+            for (org.apache.lucene.index.Term t : sq.getTerms()) b.addTerm(new org.apache.lucene.index.Term(field, t.bytes()));
+            return b.build();
+        }
+        if (q instanceof org.apache.lucene.search.BoostQuery bq) {
+            Query inner = inField(bq.getQuery(), field);
+            return inner == null ? null : new org.apache.lucene.search.BoostQuery(inner, bq.getBoost());
+        }
+        if (q instanceof org.apache.lucene.search.BooleanQuery bool) {
+            org.apache.lucene.search.BooleanQuery.Builder b = new org.apache.lucene.search.BooleanQuery.Builder()
+                    .setMinimumNumberShouldMatch(bool.getMinimumNumberShouldMatch());
+            for (BooleanClause c : bool.clauses()) {
+                Query inner = inField(c.getQuery(), field);
+                if (inner == null) return null;
+                b.add(inner, c.getOccur());
+            }
+            return b.build();
+        }
+        return null;
     }
 
     /**

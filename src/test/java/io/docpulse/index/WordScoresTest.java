@@ -37,6 +37,8 @@ class WordScoresTest {
             for (String w : words) {
                 int limit = w.hashCode() % 3 == 0 ? 5 : SiteSearch.PER_WORD;
                 var q = index.wordQuery(w);
+                // built without the parser (or parsed for one field and copied): the parser's query
+                assertThat(q).as(w).isEqualTo(index.parsedWordQuery(w));
                 WordScores.Top top = scores.top(q, false, limit);
                 assertThat(top).as(w).isNotNull();
                 fast++;
