@@ -245,6 +245,7 @@ public final class Build {
                     export.version());
             SiteRenderer.Rendered rendered = renderer.render(a.pages(), a.freshness(), o.now(), files, staging, o.threads(),
                     health, search);
+            io.docpulse.util.Progress.stage("finish", 0);
             for (Map.Entry<String, byte[]> f : export.files().entrySet()) {
                 Path target = staging.resolve(search.dataRoute() + f.getKey());
                 Files.createDirectories(target.getParent());

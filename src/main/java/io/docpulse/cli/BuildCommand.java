@@ -13,6 +13,7 @@ import io.docpulse.config.ConfigException;
 import io.docpulse.content.Finding;
 import io.docpulse.content.Severity;
 import io.docpulse.render.OutputFolder;
+import io.docpulse.util.Progress;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,8 +44,11 @@ final class BuildCommand implements Callable<Integer> {
         CommandLine cli = spec.commandLine();
         Config cfg = options.config(cli);
         if (drafts) cfg = cfg.withDrafts(true);
-        Build.Result result = Build.run(new Build.Options(options.content(), out, cfg, options.threads(cli), now(cli),
-                options.gateRun(cli, false)));
+        Build.Result result;
+        try (Progress progress = Progress.open(System.err, verbosity.progress())) {
+            result = Build.run(new Build.Options(options.content(), out, cfg, options.threads(cli), now(cli),
+                    options.gateRun(cli, false)));
+        }
         printFindings(cli.getErr(), options.content(), result.findings(), verbosity.showNotes());
         if (!verbosity.quiet()) {
             cli.getOut().println(Messages.summary("Built", result.pages(), result.findings(), result.elapsed(), out.toString()));

@@ -59,7 +59,7 @@ final class ServeCommand implements Callable<Integer> {
             }
         };
         DevServer server;
-        try {
+        try (io.docpulse.util.Progress progress = io.docpulse.util.Progress.open(System.err, verbosity.progress())) {
             server = new DevServer(source.content, config, n, bind, port, cli.getErr());
         } catch (java.net.BindException e) {
             throw new CommandLine.ParameterException(cli, "cannot listen on " + bind + ":" + port + ": " + e.getMessage()

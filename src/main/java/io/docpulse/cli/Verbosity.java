@@ -31,4 +31,9 @@ final class Verbosity {
     boolean quiet() {
         return quiet;
     }
+
+    /** Whether a long run shows its progress on the terminal: not when quiet, nor under -vv's timings. */
+    boolean progress() {
+        return !quiet && verbose.length < 2;
+    }
 }

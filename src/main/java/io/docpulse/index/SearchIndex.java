@@ -175,6 +175,7 @@ public final class SearchIndex implements Closeable {
         Files.deleteIfExists(stamp);
         Files.deleteIfExists(dir.resolve("stamp"));
         Directory d = FSDirectory.open(dir);
+        io.docpulse.util.Progress.stage("index", pages.size());
         write(dir, d, parts(pages.stream().filter(p -> !p.frontMatter().draft()).toList(), threads, PART_CHARS), urlOf);
         Files.writeString(stamp, fp + "\n");
         return new SearchIndex(d, false);
@@ -195,7 +196,7 @@ public final class SearchIndex implements Closeable {
             for (int i = 0; i < parts.size(); i++) folders.add(dir.resolve("part-" + i));
             try {
                 io.docpulse.util.Parallel.map(java.util.stream.IntStream.range(0, parts.size()).boxed().toList(),
-                        parts.size(), "index", i -> {
+                        parts.size(), "index-part", i -> {
                             try (Directory pd = FSDirectory.open(folders.get(i))) {
                                 write(pd, parts.get(i), urlOf);
                             }
@@ -241,6 +242,7 @@ public final class SearchIndex implements Closeable {
                     block.add(sectionDoc(p, s, url));
                 }
                 w.addDocuments(block);
+                io.docpulse.util.Progress.step();
             }
             w.commit();
         }

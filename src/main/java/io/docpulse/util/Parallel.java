@@ -31,8 +31,12 @@ public final class Parallel {
     public static <T, R> List<R> map(List<T> items, int threads, String name, Task<? super T, ? extends R> task)
             throws IOException {
         List<R> out = new ArrayList<>(items.size());
+        boolean counted = Progress.stage(name, items.size());
         if (threads <= 1 || items.size() <= 1) {
-            for (T item : items) out.add(task.apply(item));
+            for (T item : items) {
+                out.add(task.apply(item));
+                if (counted) Progress.step();
+            }
             return out;
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -42,7 +46,13 @@ public final class Parallel {
         });
         try {
             List<Future<R>> futures = new ArrayList<>(items.size());
-            for (T item : items) futures.add(pool.submit(() -> task.apply(item)));
+            for (T item : items) {
+                futures.add(pool.submit(() -> {
+                    R r = task.apply(item);
+                    if (counted) Progress.step();
+                    return r;
+                }));
+            }
             for (Future<R> f : futures) out.add(f.get());
             return out;
         } catch (InterruptedException e) {
