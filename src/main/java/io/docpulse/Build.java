@@ -144,7 +144,9 @@ public final class Build {
         LOG.debug("discover: {} pages, {} assets ({} ms)", content.pages().size(), content.assets().size(), ms(start));
         String repoPrefix = repoContentPrefix(content.root());
         Routes routes = new Routes(content, config.basePath(), config.repoUrl(), repoPrefix);
-        ParsedContent parsed = new ContentParser(routes).parse(content, threads);
+        ParsedContent parsed = new ContentParser(routes).parse(content, threads,
+                Path.of(config.cacheDir()).resolve("parsed.bin"),
+                config.basePath() + "\n" + config.repoUrl() + "\n" + repoPrefix);
         LOG.debug("parse: {} pages ({} ms)", parsed.pages().size(), ms(start));
         Local local = local(content, routes, parsed, config, threads, now, start);
         List<Finding> findings = new ArrayList<>(local.findings());
@@ -154,7 +156,8 @@ public final class Build {
         SiteSearch.Export export = null;
         try (SearchIndex index = openIndex(content, parsed.pages(), config, threads)) {
             LOG.debug("index: {} documents, {} ({} ms)", index.documents(), index.reused() ? "reused" : "built", ms(start));
-            findability = Findability.analyze(parsed.pages(), index, local.links(), config.maxClickDepth(), threads);
+            findability = Findability.analyze(parsed.pages(), index, local.links(), config.maxClickDepth(), threads,
+                    Path.of(config.cacheDir()).resolve("known-items.bin"));
             LOG.debug("findability: site score {}, {} known-item searches ({} ms)", findability.siteScore(),
                     findability.searches(), ms(start));
             Map<String, Path> sources = new HashMap<>();
@@ -163,7 +166,8 @@ public final class Build {
                     index, config.readiness(), threads);
             LOG.debug("readiness: {} ({}) ({} ms)", readiness.overall(), readiness.verdict(), ms(start));
             if (exportSearch) {
-                export = SiteSearch.export(index, parsed.pages(), config.basePath(), threads);
+                export = SiteSearch.export(Path.of(config.cacheDir()).resolve("search-export.bin"), index,
+                        parsed.pages(), config.basePath(), threads);
                 LOG.debug("search export: {} words, {} unseen forms, {} documents, {} files, {} bytes ({} ms)",
                         export.words(), export.forms(), export.documents(), export.files().size(), export.bytes(),
                         ms(start));

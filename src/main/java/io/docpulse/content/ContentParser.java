@@ -13,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -35,13 +36,103 @@ public final class ContentParser {
     private record One(Optional<Page> page, List<Finding> findings) {
     }
 
+    /** A file's parse as kept for the next build: the hash of its bytes, its page (or null) and findings. */
+    private record KeptPage(String sha256, Page page, List<Finding> findings) implements java.io.Serializable {
+    }
+
+    /** Bump when parsing gives other pages from the same files. */
+    static final String FORMAT = "docpulse-parsed-1";
+
+    /**
+     * Parses the pages, reusing what the last build kept in {@code keep} (in the cache folder) for
+     * every file whose bytes are unchanged: a page's parse depends only on its bytes and the site's
+     * layout (which paths exist, the base path, the repository), which is part of the key, with the
+     * parser's own code. What this run parsed is kept for the next.
+     *
+     * @param settings what else the pages' HTML depends on: the base path and repository settings
+     */
+    public ParsedContent parse(ContentSet content, int threads, java.nio.file.Path keep, String settings)
+            throws IOException {
+        String key = key(content, settings);
+        Map<String, KeptPage> kept = io.docpulse.util.Kept.read(keep, key, in -> {
+            java.io.ObjectInputStream objects = new java.io.ObjectInputStream(in);
+            objects.setObjectInputFilter(java.io.ObjectInputFilter.Config.createFilter(
+                    "java.base/*;io.docpulse.**;!*"));
+            try {
+                @SuppressWarnings("unchecked")
+                Map<String, KeptPage> m = (Map<String, KeptPage>) objects.readObject();
+                return m;
+            } catch (ClassNotFoundException e) {
+                throw new IOException(e);
+            }
+        }).orElse(Map.of());
+        Map<String, KeptPage> now = new java.util.concurrent.ConcurrentHashMap<>();
+        List<One> results = Parallel.map(content.pages(), threads, "parse", f -> {
+            byte[] bytes = Files.readAllBytes(f.absolute());
+            String sha = sha256(bytes);
+            KeptPage before = kept.get(f.path());
+            if (before != null && before.sha256().equals(sha)) {
+                now.put(f.path(), before);
+                return new One(Optional.ofNullable(before.page()), before.findings());
+            }
+            One one = parseOne(f, bytes);
+            now.put(f.path(), new KeptPage(sha, one.page().orElse(null), one.findings()));
+            return one;
+        });
+        long reused = content.pages().stream().filter(f -> now.get(f.path()) == kept.get(f.path())).count();
+        if (reused < content.pages().size() || kept.size() != now.size()) {
+            java.util.TreeMap<String, KeptPage> sorted = new java.util.TreeMap<>(now);
+            io.docpulse.util.Kept.write(keep, key, out -> {
+                java.io.ObjectOutputStream objects = new java.io.ObjectOutputStream(out);
+                objects.writeObject(sorted);
+                objects.flush();
+            });
+        }
+        return collect(results);
+    }
+
+    /** The site's layout and the parser's code, which every page's parse depends on. */
+    private static String key(ContentSet content, String settings) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update((FORMAT + "\n" + codeStamp() + "\n" + settings + "\n").getBytes(StandardCharsets.UTF_8));
+            for (SourceFile f : content.pages()) md.update(("p " + f.path() + "\n").getBytes(StandardCharsets.UTF_8));
+            for (SourceFile f : content.assets()) md.update(("a " + f.path() + "\n").getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Which build of docpulse this is: its jar's size and time, or its classes' newest time. */
+    static String codeStamp() {
+        try {
+            var source = ContentParser.class.getProtectionDomain().getCodeSource();
+            java.nio.file.Path where = java.nio.file.Path.of(source.getLocation().toURI());
+            if (Files.isRegularFile(where)) return Files.size(where) + ":" + Files.getLastModifiedTime(where).toMillis();
+            long newest = 0;
+            try (var classes = Files.walk(where)) {
+                for (var it = classes.filter(Files::isRegularFile).iterator(); it.hasNext(); ) {
+                    newest = Math.max(newest, Files.getLastModifiedTime(it.next()).toMillis());
+                }
+            }
+            return "classes:" + newest;
+        } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
+            // unknown code: never reuse anything
+            return "unknown:" + System.nanoTime();
+        }
+    }
+
     public ParsedContent parse(ContentSet content, int threads) throws IOException {
         return parse(content.pages(), threads);
     }
 
     /** Parses some of the pages (serve parses only the files that changed). */
     public ParsedContent parse(List<SourceFile> files, int threads) throws IOException {
-        List<One> results = Parallel.map(files, threads, "parse", this::parseOne);
+        return collect(Parallel.map(files, threads, "parse", f -> parseOne(f, Files.readAllBytes(f.absolute()))));
+    }
+
+    private static ParsedContent collect(List<One> results) {
         List<Page> pages = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         for (One one : results) {
@@ -51,8 +142,7 @@ public final class ContentParser {
         return new ParsedContent(pages, findings);
     }
 
-    private One parseOne(SourceFile f) throws IOException {
-        byte[] bytes = Files.readAllBytes(f.absolute());
+    private One parseOne(SourceFile f, byte[] bytes) throws IOException {
         List<Finding> findings = new ArrayList<>();
         if (looksBinary(bytes)) {
             findings.add(new Finding("binary-file", Severity.ERROR, SourceRef.file(f.path()),

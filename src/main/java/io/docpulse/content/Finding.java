@@ -15,7 +15,7 @@ import java.util.Objects;
  *                 key order; written to report.json as they are
  */
 public record Finding(String rule, Severity severity, SourceRef where, String message, String hint,
-                      java.util.Map<String, String> details) {
+                      java.util.Map<String, String> details) implements java.io.Serializable {
     /** File, then line, then column, then rule: the order of report.json and the console. */
     public static final Comparator<Finding> ORDER = Comparator
             .comparing((Finding f) -> f.where().file())

@@ -24,7 +24,7 @@ import java.util.Optional;
  */
 public record FrontMatter(String title, String description, List<String> tags, String owner, String type,
                           String status, String reviewed, String reviewBy, boolean draft, Optional<Integer> weight,
-                          List<String> aliases, int lines, Map<String, Object> other) {
+                          List<String> aliases, int lines, Map<String, Object> other) implements java.io.Serializable {
     public static final FrontMatter NONE = new FrontMatter("", "", List.of(), "", "", "", "", "", false,
             Optional.empty(), List.of(), 0, Map.of());
 
@@ -32,5 +32,21 @@ public record FrontMatter(String title, String description, List<String> tags, S
         tags = List.copyOf(tags);
         aliases = List.copyOf(aliases);
         other = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(other));
+    }
+
+    /** Kept in the cache as {@link Kept} ({@code Optional} cannot be serialised). */
+    private Object writeReplace() {
+        return new Kept(title, description, tags, owner, type, status, reviewed, reviewBy, draft, weight.orElse(null),
+                aliases, lines, new java.util.TreeMap<>(other));
+    }
+
+    private record Kept(String title, String description, List<String> tags, String owner, String type,
+                        String status, String reviewed, String reviewBy, boolean draft, Integer weight,
+                        List<String> aliases, int lines, java.util.TreeMap<String, Object> other)
+            implements java.io.Serializable {
+        private Object readResolve() {
+            return new FrontMatter(title, description, tags, owner, type, status, reviewed, reviewBy, draft,
+                    Optional.ofNullable(weight), aliases, lines, other);
+        }
     }
 }

@@ -8,5 +8,5 @@ package io.docpulse.content;
  * @param id    its anchor id: GitHub's slug, or the explicit {@code {#id}}
  * @param line  1-based line in the Markdown file
  */
-public record Heading(int level, String text, String id, int line) {
+public record Heading(int level, String text, String id, int line) implements java.io.Serializable {
 }

@@ -25,7 +25,7 @@ import java.util.List;
 public record Page(String path, String route, String title, TitleSource titleSource, FrontMatter frontMatter,
                    List<Heading> headings, List<RawLink> links, String text, int words, String html,
                    boolean bodyHasH1, boolean usesMermaid, List<String> codeLanguages, List<String> htmlAnchors,
-                   List<Section> sections, String sha256) {
+                   List<Section> sections, String sha256) implements java.io.Serializable {
     public Page {
         headings = List.copyOf(headings);
         codeLanguages = List.copyOf(codeLanguages);

@@ -11,7 +11,7 @@ package io.docpulse.content;
  *               {@code <img>} without an {@code alt} attribute ({@code alt=""} marks a decorative
  *               image on purpose and is not reported)
  */
-public record RawLink(String target, String text, boolean image, SourceRef where, boolean noAlt) {
+public record RawLink(String target, String text, boolean image, SourceRef where, boolean noAlt) implements java.io.Serializable {
     public RawLink(String target, String text, boolean image, SourceRef where) {
         this(target, text, image, where, false);
     }

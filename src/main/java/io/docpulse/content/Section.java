@@ -9,5 +9,5 @@ package io.docpulse.content;
  * @param level   the heading level (2 to 6), or 1 for the opening text
  * @param text    the plain text under the heading
  */
-public record Section(String id, String heading, int level, String text) {
+public record Section(String id, String heading, int level, String text) implements java.io.Serializable {
 }

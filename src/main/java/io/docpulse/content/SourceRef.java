@@ -7,7 +7,7 @@ package io.docpulse.content;
  * @param line   1-based line, or 0 when the problem concerns the whole file
  * @param column 1-based column, or 0 when unknown
  */
-public record SourceRef(String file, int line, int column) {
+public record SourceRef(String file, int line, int column) implements java.io.Serializable {
     public static SourceRef file(String file) {
         return new SourceRef(file, 0, 0);
     }

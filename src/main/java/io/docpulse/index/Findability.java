@@ -52,13 +52,52 @@ public final class Findability {
 
     public static Result analyze(List<Page> all, SearchIndex index, LinkReport links, int maxDepth, int threads)
             throws IOException {
+        return analyze(all, index, links, maxDepth, threads, null);
+    }
+
+    /** Bump when the known-item rankings change for the same index. */
+    static final String FORMAT = "docpulse-known-items-1";
+
+    /**
+     * As {@link #analyze(List, SearchIndex, LinkReport, int, int)}, with the rankings of the
+     * known-item queries kept in {@code keep} (in the cache folder) under the index's fingerprint:
+     * the next build of the same pages runs no query twice.
+     */
+    public static Result analyze(List<Page> all, SearchIndex index, LinkReport links, int maxDepth, int threads,
+                                 java.nio.file.Path keep) throws IOException {
         List<Page> pages = all.stream().filter(p -> !p.frontMatter().draft()).toList();
         Map<String, List<String>> byTitle = new HashMap<>();
         for (Page p : pages) byTitle.computeIfAbsent(p.title().strip().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(p.path());
 
         // many pages share a query (a duplicate title, a common heading): each is run once
         Map<String, List<String>> memo = new ConcurrentHashMap<>();
+        String key = FORMAT + "\n" + index.fingerprint() + "\n" + DEPTH;
+        if (keep != null) {
+            io.docpulse.util.Kept.read(keep, key, in -> {
+                int n = in.readInt();
+                for (int i = 0; i < n; i++) {
+                    String q = io.docpulse.util.Kept.readString(in);
+                    int m = in.readInt();
+                    List<String> ranked = new ArrayList<>(m);
+                    for (int j = 0; j < m; j++) ranked.add(io.docpulse.util.Kept.readString(in));
+                    memo.put(q, List.copyOf(ranked));
+                }
+                return n;
+            });
+        }
+        int known = memo.size();
         List<List<PageFindability.KnownItem>> queries = runQueries(pages, index, threads, memo);
+        if (keep != null && memo.size() != known) {
+            Map<String, List<String>> sorted = new TreeMap<>(memo);
+            io.docpulse.util.Kept.write(keep, key, out -> {
+                out.writeInt(sorted.size());
+                for (Map.Entry<String, List<String>> e : sorted.entrySet()) {
+                    io.docpulse.util.Kept.writeString(out, e.getKey());
+                    out.writeInt(e.getValue().size());
+                    for (String path : e.getValue()) io.docpulse.util.Kept.writeString(out, path);
+                }
+            });
+        }
         Map<String, List<NearDuplicates.Match>> duplicates = NearDuplicates.find(pages, threads);
         Map<String, PageFindability> out = new TreeMap<>();
         List<Finding> findings = new ArrayList<>();

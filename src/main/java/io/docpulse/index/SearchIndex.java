@@ -64,8 +64,9 @@ public final class SearchIndex implements Closeable {
     private final Analyzer queryAnalyzer = new DocsAnalyzer(false);
     private final boolean reused;
 
-    private SearchIndex(Directory directory, boolean reused) throws IOException {
+    private SearchIndex(Directory directory, boolean reused, String fingerprint) throws IOException {
         this.directory = directory;
+        this.fingerprint = fingerprint;
         this.reader = DirectoryReader.open(directory);
         this.searcher = new IndexSearcher(reader);
         this.reused = reused;
@@ -85,6 +86,15 @@ public final class SearchIndex implements Closeable {
 
     private final String[] pathOf;
     private final boolean[] isPage;
+    private final String fingerprint;
+
+    /**
+     * The {@link #fingerprint} of the pages this index was built from: what is computed from the
+     * index alone (known-item rankings, the site's search data) can be kept under it.
+     */
+    public String fingerprint() {
+        return fingerprint;
+    }
 
     /** Whether this index was reused from the cache rather than built now. */
     public boolean reused() {
@@ -130,7 +140,8 @@ public final class SearchIndex implements Closeable {
         try {
             if (Files.isRegularFile(file) && Files.isRegularFile(dir.resolve("fingerprint"))
                     && Files.readString(file).strip().equals(stamp)) {
-                return Optional.of(new SearchIndex(FSDirectory.open(dir), true));
+                return Optional.of(new SearchIndex(FSDirectory.open(dir), true,
+                        Files.readString(dir.resolve("fingerprint")).strip()));
             }
         } catch (IOException e) {
             // a damaged index is only a cache: the caller builds it again
@@ -166,7 +177,7 @@ public final class SearchIndex implements Closeable {
         Path stamp = dir.resolve("fingerprint");
         if (Files.isRegularFile(stamp) && Files.readString(stamp).strip().equals(fp)) {
             try {
-                return new SearchIndex(FSDirectory.open(dir), true);
+                return new SearchIndex(FSDirectory.open(dir), true, fp);
             } catch (IOException e) {
                 // a damaged index is only a cache: build it again
             }
@@ -178,7 +189,7 @@ public final class SearchIndex implements Closeable {
         io.docpulse.util.Progress.stage("index", pages.size());
         write(dir, d, parts(pages.stream().filter(p -> !p.frontMatter().draft()).toList(), threads, PART_CHARS), urlOf);
         Files.writeString(stamp, fp + "\n");
-        return new SearchIndex(d, false);
+        return new SearchIndex(d, false, fp);
     }
 
     /** A part of the pages to index on a thread of its own has at least this many characters. */

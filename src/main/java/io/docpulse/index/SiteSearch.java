@@ -2,6 +2,7 @@ package io.docpulse.index;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,6 +13,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -26,6 +28,7 @@ import org.apache.lucene.search.TopDocs;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
 import io.docpulse.content.Page;
+import io.docpulse.util.Kept;
 import io.docpulse.util.Parallel;
 
 /**
@@ -82,6 +85,41 @@ public final class SiteSearch {
     }
 
     private SiteSearch() {
+    }
+
+    /** Bump when the exported data changes for the same index and settings. */
+    static final String FORMAT = "docpulse-search-export-2";
+
+    /**
+     * The export, kept in {@code file} (in the cache folder) under the index's fingerprint: a build
+     * of the same pages with the same settings reads it instead of exporting again.
+     */
+    public static Export export(Path file, SearchIndex index, List<Page> pages, String basePath, int threads)
+            throws IOException {
+        String key = FORMAT + "\n" + index.fingerprint() + "\n" + basePath + "\n" + PER_WORD;
+        Optional<Export> kept = Kept.read(file, key, in -> {
+            int n = in.readInt();
+            Map<String, byte[]> files = new LinkedHashMap<>();
+            for (int i = 0; i < n; i++) files.put(Kept.readString(in), Kept.readBytes(in));
+            return new Export(files, Kept.readString(in), in.readInt(), in.readInt(), in.readInt(), in.readLong(),
+                    in.readInt());
+        });
+        if (kept.isPresent()) return kept.get();
+        Export e = export(index, pages, basePath, threads);
+        Kept.write(file, key, out -> {
+            out.writeInt(e.files().size());
+            for (Map.Entry<String, byte[]> f : e.files().entrySet()) {
+                Kept.writeString(out, f.getKey());
+                Kept.writeBytes(out, f.getValue());
+            }
+            Kept.writeString(out, e.version());
+            out.writeInt(e.words());
+            out.writeInt(e.forms());
+            out.writeInt(e.documents());
+            out.writeLong(e.postings());
+            out.writeInt(e.truncated());
+        });
+        return e;
     }
 
     /** One word's exported entry and how many documents it kept. */

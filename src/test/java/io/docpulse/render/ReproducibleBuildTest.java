@@ -26,9 +26,12 @@ class ReproducibleBuildTest {
     void sameInputGivesSameBytesWithOneThreadOrMany() throws Exception {
         Path content = TestSites.copy("basic", dir);
         Instant now = Instant.ofEpochSecond(1_700_000_000L);
-        var config = ConfigLoader.load(Optional.of(dir.resolve("docpulse.yml"))).withCacheDir(dir.resolve("cache").toString());
-        Build.run(new Build.Options(content, dir.resolve("one"), config, 1, now));
-        Build.run(new Build.Options(content, dir.resolve("many"), config, 4, now));
+        var config = ConfigLoader.load(Optional.of(dir.resolve("docpulse.yml")));
+        // each with a cache of its own: both are built from nothing
+        Build.run(new Build.Options(content, dir.resolve("one"), config.withCacheDir(dir.resolve("cache-one").toString()),
+                1, now));
+        Build.run(new Build.Options(content, dir.resolve("many"), config.withCacheDir(dir.resolve("cache-many").toString()),
+                4, now));
         Map<String, byte[]> one = files(dir.resolve("one"));
         Map<String, byte[]> many = files(dir.resolve("many"));
         assertThat(one.keySet()).isEqualTo(many.keySet()).hasSizeGreaterThan(10);
