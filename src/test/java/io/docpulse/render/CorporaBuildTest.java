@@ -17,13 +17,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.docpulse.TestSites;
 
-/** Builds every corpus in ../shared/corpora (read only) and checks nothing is lost. */
+/**
+ * Builds the small corpora in ../shared/corpora (read only) and checks nothing is lost. The large
+ * ones (rust-rfcs, cpp-docs) only prove that the same holds at scale: bench/corpora/check.sh makes
+ * the same check on every corpus with the jar, outside the test run.
+ */
 class CorporaBuildTest {
     @TempDir
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"artsy-readme", "cse-playbook", "rust-rfcs", "cpp-docs"})
+    @ValueSource(strings = {"artsy-readme", "cse-playbook"})
     void buildsEveryMarkdownFileOfTheCorpus(String corpus) throws IOException {
         Path tree = Path.of(System.getProperty("docpulse.corpora", "../shared/corpora"), corpus, "tree");
         assumeTrue(Files.isDirectory(tree), "corpus not available: " + tree);
