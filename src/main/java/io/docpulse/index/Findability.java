@@ -55,7 +55,7 @@ public final class Findability {
         return analyze(all, index, links, maxDepth, threads, null);
     }
 
-    /** Bump when the known-item rankings change for the same index. */
+    /** Bump when the known-item rankings or the near-duplicates (NearDuplicates) change for the same pages. */
     static final String FORMAT = "docpulse-known-items-1";
 
     /**
@@ -98,7 +98,8 @@ public final class Findability {
                 }
             });
         }
-        Map<String, List<NearDuplicates.Match>> duplicates = NearDuplicates.find(pages, threads);
+        Map<String, List<NearDuplicates.Match>> duplicates = nearDuplicates(pages, threads, key,
+                keep == null ? null : keep.resolveSibling("near-duplicates.bin"));
         Map<String, PageFindability> out = new TreeMap<>();
         List<Finding> findings = new ArrayList<>();
         long total = 0;
@@ -150,6 +151,40 @@ public final class Findability {
         }
         int site = pages.isEmpty() ? 100 : (int) Math.round((double) total / pages.size());
         return new Result(out, site, findings, memo.size());
+    }
+
+    /** Near-duplicate pages, kept in {@code keep} under the same key as the rankings: they depend on the text only. */
+    private static Map<String, List<NearDuplicates.Match>> nearDuplicates(List<Page> pages, int threads, String key,
+                                                                         java.nio.file.Path keep) throws IOException {
+        if (keep == null) return NearDuplicates.find(pages, threads);
+        var kept = io.docpulse.util.Kept.read(keep, key, in -> {
+            Map<String, List<NearDuplicates.Match>> m = new TreeMap<>();
+            int n = in.readInt();
+            for (int i = 0; i < n; i++) {
+                String path = io.docpulse.util.Kept.readString(in);
+                int k = in.readInt();
+                List<NearDuplicates.Match> list = new ArrayList<>(k);
+                for (int j = 0; j < k; j++) {
+                    list.add(new NearDuplicates.Match(io.docpulse.util.Kept.readString(in), in.readDouble()));
+                }
+                m.put(path, list);
+            }
+            return m;
+        });
+        if (kept.isPresent()) return kept.get();
+        Map<String, List<NearDuplicates.Match>> found = NearDuplicates.find(pages, threads);
+        io.docpulse.util.Kept.write(keep, key, out -> {
+            out.writeInt(found.size());
+            for (Map.Entry<String, List<NearDuplicates.Match>> e : found.entrySet()) {
+                io.docpulse.util.Kept.writeString(out, e.getKey());
+                out.writeInt(e.getValue().size());
+                for (NearDuplicates.Match m : e.getValue()) {
+                    io.docpulse.util.Kept.writeString(out, m.path());
+                    out.writeDouble(m.similarity());
+                }
+            }
+        });
+        return found;
     }
 
     static String percent(double share) {
