@@ -104,12 +104,44 @@ public final class ContentParser {
         }
     }
 
-    /** Which build of docpulse this is: its jar's size and time, or its classes' newest time. */
+    /** Checksums of a zip file's central directory (found from its end record). */
+    static String centralDirectoryHash(java.nio.file.Path zip) throws IOException {
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(zip.toFile(), "r")) {
+            long length = f.length();
+            int tail = (int) Math.min(length, 65_557);
+            byte[] end = new byte[tail];
+            f.seek(length - tail);
+            f.readFully(end);
+            ByteBuffer b = ByteBuffer.wrap(end).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            for (int i = tail - 22; i >= 0; i--) {
+                if (b.getInt(i) != 0x06054b50) continue;
+                long size = Integer.toUnsignedLong(b.getInt(i + 12));
+                long offset = Integer.toUnsignedLong(b.getInt(i + 16));
+                if (offset + size > length || size > (64 << 20)) break;
+                byte[] directory = new byte[(int) size];
+                f.seek(offset);
+                f.readFully(directory);
+                // two checksums the JDK computes natively: instant in a JVM that has just started
+                java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                crc.update(directory);
+                java.util.zip.CRC32C crcc = new java.util.zip.CRC32C();
+                crcc.update(directory);
+                return size + "-" + Long.toHexString(crc.getValue()) + "-" + Long.toHexString(crcc.getValue());
+            }
+            throw new IOException("no zip end record in " + zip);
+        }
+    }
+
+    /**
+     * Which build of docpulse this is: a hash of its jar's central directory (every entry's name,
+     * CRC, size and time, which the build pins), so that a jar built again from the same sources
+     * keeps the cache and any other code does not; for classes in a folder, their newest time.
+     */
     static String codeStamp() {
         try {
             var source = ContentParser.class.getProtectionDomain().getCodeSource();
             java.nio.file.Path where = java.nio.file.Path.of(source.getLocation().toURI());
-            if (Files.isRegularFile(where)) return Files.size(where) + ":" + Files.getLastModifiedTime(where).toMillis();
+            if (Files.isRegularFile(where)) return "jar:" + centralDirectoryHash(where);
             long newest = 0;
             try (var classes = Files.walk(where)) {
                 for (var it = classes.filter(Files::isRegularFile).iterator(); it.hasNext(); ) {

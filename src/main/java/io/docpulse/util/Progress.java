@@ -57,8 +57,22 @@ public final class Progress implements AutoCloseable {
      * shows nothing otherwise. Close it before printing the run's results.
      */
     public static Progress open(PrintStream out, boolean wanted) {
-        boolean terminal = System.console() != null && !"true".equalsIgnoreCase(System.getenv("CI"));
+        boolean terminal = stderrIsTerminal() && !"true".equalsIgnoreCase(System.getenv("CI"));
         return open(out, wanted && terminal, QUIET_MS);
+    }
+
+    /**
+     * Whether standard error, where the line goes, is a terminal: on Linux, what file descriptor 2
+     * points to (so {@code build 2> log} writes no progress into the log); elsewhere, whether the
+     * JVM has a console.
+     */
+    static boolean stderrIsTerminal() {
+        try {
+            String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+            return System.console() != null;
+        }
     }
 
     /** Shows progress on {@code out} after {@code quietMs} when {@code show}. */
