@@ -88,7 +88,7 @@ public final class SiteSearch {
     }
 
     /** Bump when the exported data changes for the same index and settings. */
-    static final String FORMAT = "docpulse-search-export-2";
+    static final String FORMAT = "docpulse-search-export-3";
 
     /**
      * The export, kept in {@code file} (in the cache folder) under the index's fingerprint: a build

@@ -115,9 +115,35 @@ final class WordScores {
     Top top(Query query, boolean rewritten, int limit) throws IOException {
         if (query instanceof MatchNoDocsQuery) return new Top(new int[0], new float[0], 0);
         Query q = rewritten ? query : simple(query) ? query : searcher.rewrite(query);
+        // a common word is left to Lucene, which reads only the blocks of postings that can still
+        // reach the best documents; this reads every posting, which pays for a word's few
+        if (postings(q) > MAX_POSTINGS) return null;
         Hits hits = eval(q, 1f);
         if (hits == null) return null;
         return best(hits, limit);
+    }
+
+    /** Above this many postings in all, a query is scored by Lucene. */
+    static final long MAX_POSTINGS = 10_000;
+
+    /** How many postings a query's terms have, in the fields this scores (others count as many). */
+    private long postings(Query q) {
+        long[] n = {0};
+        q.visit(new org.apache.lucene.search.QueryVisitor() {
+            @Override
+            public void consumeTerms(Query query, Term... terms) {
+                for (Term t : terms) {
+                    int f = fields.indexOf(t.field());
+                    n[0] += f < 0 ? MAX_POSTINGS + 1 : dictionaries.get(f).getOrDefault(t.bytes(), noStates).docFreq();
+                }
+            }
+
+            @Override
+            public org.apache.lucene.search.QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+                return this;
+            }
+        });
+        return n[0];
     }
 
     /** Whether a query is a disjunction of (boosted) term or synonym clauses. */

@@ -13,9 +13,23 @@ class LauncherTest {
         var command = Launcher.childCommand(new String[]{"build", "--content", "docs"}, "/usr/bin/java",
                 new String[]{"-Dfoo=bar", "-Xmx700m", "-jar", "target/docpulse.jar", "build", "--content", "docs"},
                 "target/docpulse.jar");
-        assertThat(command).contains(List.of("/usr/bin/java", "-XX:+UseSerialGC", "-Dfoo=bar", "-Xmx700m",
+        assertThat(command).contains(List.of("/usr/bin/java", "-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=10",
+                "-XX:MaxHeapFreeRatio=30", "-XX:TieredStopAtLevel=1", "-Dfoo=bar", "-Xmx700m",
                 "-Ddocpulse.launched=1", "-cp", "target/docpulse.jar", "io.docpulse.cli.Main", "build", "--content",
                 "docs"));
+    }
+
+    @Test
+    void aLargeSiteKeepsTheOptimisingCompiler(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Files.write(dir.resolve("big.md"), new byte[(int) Launcher.QUICK_COMPILER_BYTES + 1]);
+        java.nio.file.Files.writeString(dir.resolve("notes.txt"), "not Markdown");
+        assertThat(Launcher.markdownBytes(dir, Launcher.QUICK_COMPILER_BYTES))
+                .isEqualTo(Launcher.QUICK_COMPILER_BYTES + 1);
+        var command = Launcher.childCommand(new String[]{"build", "--content=" + dir}, "/usr/bin/java",
+                new String[]{"-jar", "docpulse.jar", "build", "--content=" + dir}, "docpulse.jar");
+        assertThat(command.orElseThrow()).doesNotContain("-XX:TieredStopAtLevel=1");
+        assertThat(Launcher.contentFolder(new String[]{"search", "--content", "docs", "x"})).isEqualTo(java.nio.file.Path.of("docs"));
     }
 
     @Test
