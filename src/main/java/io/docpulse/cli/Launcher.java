@@ -79,6 +79,8 @@ public final class Launcher {
      * @param jar       the jar docpulse runs from, or null when it does not run from one
      */
     static Optional<List<String>> childCommand(String[] args, String java, String[] arguments, String jar) {
+        // a search is over in a second: a second JVM would cost more than its settings save
+        if (args.length > 0 && args[0].equals("search")) return Optional.empty();
         List<String> given = jvmOptions(arguments);
         if (java == null || given == null || jar == null) return Optional.empty();
         // profiling or class-data options are meant for the JVM that was started: keep to it

@@ -72,15 +72,34 @@ public final class SearchIndex implements Closeable {
         this.reused = reused;
         // Ranking groups hits by page: keep each document's page and kind in memory, so that
         // ranking reads no stored fields (known-item scoring runs tens of thousands of queries).
+        // They are kept next to the index, so that opening it (docpulse search) reads no stored fields either.
         int max = reader.maxDoc();
         this.pathOf = new String[max];
         this.isPage = new boolean[max];
+        Path kept = directory instanceof FSDirectory fs ? fs.getDirectory().resolve("documents.bin") : null;
+        String key = FORMAT + "\n" + fingerprint + "\n" + max;
+        boolean read = kept != null && io.docpulse.util.Kept.read(kept, key, in -> {
+            for (int i = 0; i < max; i++) {
+                pathOf[i] = io.docpulse.util.Kept.readString(in);
+                isPage[i] = in.readBoolean();
+            }
+            return true;
+        }).isPresent();
+        if (read) return;
         var stored = reader.storedFields();
         java.util.Set<String> fields = java.util.Set.of("id", "kind");
         for (int i = 0; i < max; i++) {
             Document d = stored.document(i, fields);
             pathOf[i] = d.get("id");
             isPage[i] = "page".equals(d.get("kind"));
+        }
+        if (kept != null && fingerprint != null) {
+            io.docpulse.util.Kept.write(kept, key, out -> {
+                for (int i = 0; i < max; i++) {
+                    io.docpulse.util.Kept.writeString(out, pathOf[i]);
+                    out.writeBoolean(isPage[i]);
+                }
+            });
         }
     }
 

@@ -48,5 +48,8 @@ class LauncherTest {
         assertThat(Launcher.childCommand(new String[]{"build"}, "/usr/bin/java",
                 new String[]{"-cp", "classes", "io.docpulse.cli.Main", "build"}, null)).isEmpty();
         assertThat(Launcher.childCommand(new String[]{"build"}, "/usr/bin/java", null, "docpulse.jar")).isEmpty();
+        // a search is short: no second JVM
+        assertThat(Launcher.childCommand(new String[]{"search", "owner"}, "/usr/bin/java",
+                new String[]{"-jar", "docpulse.jar", "search", "owner"}, "docpulse.jar")).isEmpty();
     }
 }
