@@ -25,11 +25,12 @@ import io.docpulse.util.Parallel;
  */
 public final class ContentParser {
     private final Routes routes;
-    private final MarkdownRenderer markdown;
+    /** Made on first use: a build whose pages all come from the cache never loads the Markdown parser. */
+    private volatile MarkdownRenderer markdown;
 
     public ContentParser(Routes routes) {
         this.routes = routes;
-        this.markdown = new MarkdownRenderer(routes);
+
     }
 
     /** What parsing one file gave: a page (or none, for a file that is not text) and its findings. */
@@ -164,6 +165,17 @@ public final class ContentParser {
         return collect(Parallel.map(files, threads, "parse", f -> parseOne(f, Files.readAllBytes(f.absolute()))));
     }
 
+    private MarkdownRenderer markdown() {
+        MarkdownRenderer m = markdown;
+        if (m == null) {
+            synchronized (this) {
+                if (markdown == null) markdown = new MarkdownRenderer(routes);
+                m = markdown;
+            }
+        }
+        return m;
+    }
+
     private static ParsedContent collect(List<One> results) {
         List<Page> pages = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
@@ -190,7 +202,7 @@ public final class ContentParser {
         }
         FrontMatterParser.Split split = FrontMatterParser.split(f.path(), text);
         findings.addAll(split.findings());
-        MarkdownRenderer.Rendered r = markdown.render(f.path(), split.body());
+        MarkdownRenderer.Rendered r = markdown().render(f.path(), split.body());
         FrontMatter fm = split.frontMatter();
         String title;
         TitleSource source;
