@@ -30,20 +30,36 @@ public final class TestSites {
             throw new IOException(e);
         }
         Path content = dir.resolve("content");
-        try (Stream<Path> files = Files.walk(src)) {
-            for (Path p : files.toList()) {
-                Path target = content.resolve(src.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
+        copyTree(src, content);
         // A config file inside the fixture belongs next to the content, where docpulse looks first.
         Path cfg = content.resolve("docpulse.yml");
         if (Files.exists(cfg)) Files.move(cfg, dir.resolve("docpulse.yml"));
         return content;
+    }
+
+    /** Copies a folder and everything in it, with the files' times. */
+    public static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path p : files.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    /** Every file under {@code root}, by its path relative to root, with its bytes. */
+    public static Map<String, byte[]> files(Path root) throws IOException {
+        Map<String, byte[]> out = new java.util.TreeMap<>();
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                out.put(root.relativize(p).toString(), Files.readAllBytes(p));
+            }
+        }
+        return out;
     }
 
     /** Writes files given as path-to-text into {@code root}. */

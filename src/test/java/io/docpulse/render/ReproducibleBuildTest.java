@@ -2,14 +2,10 @@ package io.docpulse.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,22 +28,12 @@ class ReproducibleBuildTest {
                 1, now));
         Build.run(new Build.Options(content, dir.resolve("many"), config.withCacheDir(dir.resolve("cache-many").toString()),
                 4, now));
-        Map<String, byte[]> one = files(dir.resolve("one"));
-        Map<String, byte[]> many = files(dir.resolve("many"));
+        Map<String, byte[]> one = TestSites.files(dir.resolve("one"));
+        Map<String, byte[]> many = TestSites.files(dir.resolve("many"));
         assertThat(one.keySet()).isEqualTo(many.keySet()).hasSizeGreaterThan(10);
         for (String path : one.keySet()) {
             assertThat(many.get(path)).as(path).isEqualTo(one.get(path));
         }
         assertThat(new String(one.get("report.json"))).contains("\"generatedAt\": \"2023-11-14T22:13:20Z\"");
-    }
-
-    private static Map<String, byte[]> files(Path root) throws IOException {
-        Map<String, byte[]> out = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.filter(Files::isRegularFile).toList()) {
-                out.put(root.relativize(p).toString(), Files.readAllBytes(p));
-            }
-        }
-        return out;
     }
 }

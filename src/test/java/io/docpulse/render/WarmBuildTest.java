@@ -9,7 +9,6 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -34,7 +33,7 @@ class WarmBuildTest {
     void aWarmBuildWritesWhatAColdBuildWritesBeforeAndAfterAnEdit() throws Exception {
         Path project = Path.of(System.getProperty("docpulse.projectDir", "."));
         Path content = dir.resolve("content");
-        copy(project.resolve("content"), content);
+        io.docpulse.TestSites.copyTree(project.resolve("content"), content);
         Config config = ConfigLoader.load(Optional.of(project.resolve("docpulse.yml")));
         Config kept = config.withCacheDir(dir.resolve("kept").toString());
 
@@ -76,32 +75,9 @@ class WarmBuildTest {
     }
 
     private static void assertSameFiles(Path actual, Path expected) throws IOException {
-        Map<String, byte[]> a = files(actual);
-        Map<String, byte[]> e = files(expected);
+        Map<String, byte[]> a = io.docpulse.TestSites.files(actual);
+        Map<String, byte[]> e = io.docpulse.TestSites.files(expected);
         assertThat(a.keySet()).isEqualTo(e.keySet());
         for (String path : e.keySet()) assertThat(a.get(path)).as(path).isEqualTo(e.get(path));
-    }
-
-    private static Map<String, byte[]> files(Path root) throws IOException {
-        Map<String, byte[]> out = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.filter(Files::isRegularFile).toList()) {
-                out.put(root.relativize(p).toString(), Files.readAllBytes(p));
-            }
-        }
-        return out;
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
     }
 }
