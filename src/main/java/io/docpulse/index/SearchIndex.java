@@ -549,7 +549,7 @@ public final class SearchIndex implements Closeable {
             return new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(field, t.getTerm().bytes()));
         }
         if (q instanceof org.apache.lucene.search.SynonymQuery sq) {
-            if (sq.toString().contains("^")) return null;
+            // no per-term boosts to copy: DocsAnalyzer sets none (WordScoresTest compares with the parser's query)
             org.apache.lucene.search.SynonymQuery.Builder b = new org.apache.lucene.search.SynonymQuery.Builder(field);
             for (org.apache.lucene.index.Term t : sq.getTerms()) b.addTerm(new org.apache.lucene.index.Term(field, t.bytes()));
             return b.build();

@@ -153,8 +153,7 @@ final class WordScores {
             if (c.getOccur() != BooleanClause.Occur.SHOULD) return false;
             Query q = c.getQuery();
             while (q instanceof BoostQuery b) q = b.getQuery();
-            if (!(q instanceof TermQuery) && !(q instanceof SynonymQuery sq && sq.getTerms().size() > 1
-                    && !sq.toString().contains("^"))) {
+            if (!(q instanceof TermQuery) && !(q instanceof SynonymQuery sq && sq.getTerms().size() > 1)) {
                 return false;
             }
         }
@@ -173,8 +172,7 @@ final class WordScores {
         if (q instanceof BoostQuery b) return eval(b.getQuery(), b.getBoost() * boost);
         if (q instanceof TermQuery t) return leaf(t.getTerm().field(), List.of(t.getTerm()), boost);
         if (q instanceof SynonymQuery sq) {
-            // the query parser gives every synonym a boost of 1; anything else is left to Lucene
-            if (sq.toString().contains("^")) return null;
+            // every synonym has a boost of 1: DocsAnalyzer sets no per-term boost (a BoostAttribute)
             return leaf(sq.getField(), sq.getTerms(), boost);
         }
         if (q instanceof MatchNoDocsQuery) return Hits.NONE;
