@@ -251,9 +251,7 @@ public final class Build {
                     health, search);
             io.docpulse.util.Progress.stage("finish", 0);
             for (Map.Entry<String, byte[]> f : export.files().entrySet()) {
-                Path target = staging.resolve(search.dataRoute() + f.getKey());
-                Files.createDirectories(target.getParent());
-                Files.write(target, f.getValue());
+                OutputFolder.write(staging.resolve(search.dataRoute() + f.getKey()), f.getValue());
             }
             List<Finding> findings = new ArrayList<>(a.findings());
             findings.addAll(rendered.findings());
@@ -290,11 +288,10 @@ public final class Build {
     /** report.json, report.sarif and report.junit.xml into {@code dir}. */
     public static void writeReports(Path dir, Config config, Instant now, Analysis a, List<Finding> findings,
                                     Gate.Outcome gate) throws IOException {
-        Files.createDirectories(dir);
-        Files.write(dir.resolve("report.json"), ReportJson.render(config, generator(), now, a.pages(), a.links(),
+        OutputFolder.write(dir.resolve("report.json"), ReportJson.render(config, generator(), now, a.pages(), a.links(),
                 a.freshness(), a.findability(), a.readiness(), findings));
-        Files.write(dir.resolve("report.sarif"), CiReports.sarif(Versions.docpulse(), findings, a.repoPrefix()));
-        Files.write(dir.resolve("report.junit.xml"), CiReports.junit(findings, gate.checks()));
+        OutputFolder.write(dir.resolve("report.sarif"), CiReports.sarif(Versions.docpulse(), findings, a.repoPrefix()));
+        OutputFolder.write(dir.resolve("report.junit.xml"), CiReports.junit(findings, gate.checks()));
     }
 
     /** Stops with a usage error when the content folder is missing. */

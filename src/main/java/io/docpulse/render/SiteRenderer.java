@@ -221,9 +221,7 @@ public final class SiteRenderer {
     }
 
     private static void write(Path root, String path, byte[] bytes) throws IOException {
-        Path target = root.resolve(path);
-        Files.createDirectories(target.getParent());
-        Files.write(target, bytes);
+        OutputFolder.write(root.resolve(path), bytes);
     }
 
     private Map<String, Object> base(String route, String root) {
