@@ -124,8 +124,17 @@ public final class LinkChecker {
                                 + " from commit to production](" + raw + "); an HTML image that is only decoration takes alt=\"\"",
                         details(link)));
             }
+            String unsafe = io.docpulse.content.SafeUrl.unsafeScheme(raw);
+            if (unsafe != null) {
+                findings.add(new Finding("unsafe-url", Severity.ERROR, link.where(),
+                        "`" + raw + "` is a " + unsafe + ": URL, which runs code in the reader's browser, so the site leaves it out"
+                                + " of the page",
+                        "link to a page or to an http(s) address; to show such a URL, put it in `backticks`",
+                        details(link)));
+                continue;
+            }
             if (ignored(raw)) continue;
-            Routes.Target t = routes.resolve(p.path(), raw);
+            Routes.Target t = routes.resolve(p.path(), decodeEntities(raw));
             if (t.kind() == Routes.Kind.EXTERNAL) {
                 String lower = raw.toLowerCase(Locale.ROOT);
                 if (lower.startsWith("http://") || lower.startsWith("https://")) {
@@ -178,6 +187,14 @@ public final class LinkChecker {
             }
         }
         return new PageResult(findings, out, external, checked);
+    }
+
+    /**
+     * Markdown decodes entity references in link destinations, and HTML in attribute values:
+     * {@code caf&eacute;.md} is {@code café.md}.
+     */
+    private static String decodeEntities(String raw) {
+        return raw.indexOf('&') >= 0 && raw.indexOf(';') >= 0 ? org.jsoup.parser.Parser.unescapeEntities(raw, true) : raw;
     }
 
     private boolean ignored(String raw) {
