@@ -178,7 +178,10 @@ final class MarkdownRenderer {
             } else if (n instanceof Link link) {
                 links.add(rawLink(path, link.getUrl().toString(), collectText(link), false, n, lines));
             } else if (n instanceof AutoLink auto) {
-                links.add(rawLink(path, auto.getUrl().toString(), auto.getText().toString(), false, n, lines));
+                String url = auto.getUrl().toString();
+                // GFM's www. autolinks get http:// in the page (flexmark's renderer adds it), so they are web links
+                if (url.regionMatches(true, 0, "www.", 0, 4)) url = "http://" + url;
+                links.add(rawLink(path, url, auto.getText().toString(), false, n, lines));
             } else if (n instanceof Image image) {
                 String alt = collectText(image);
                 int offset = n.getStartOffset();
