@@ -69,7 +69,8 @@ public final class LinkChecker {
     }
 
     /** What checking one page's links gave. */
-    private record PageResult(List<Finding> findings, Set<String> outbound, List<ExternalLink> external, int checked) {
+    private record PageResult(List<Finding> findings, Set<String> outbound, List<ExternalLink> external, int checked,
+                              Set<String> hidden) {
     }
 
     /**
@@ -89,6 +90,7 @@ public final class LinkChecker {
         List<Finding> findings = new ArrayList<>();
         List<ExternalLink> external = new ArrayList<>();
         Map<String, Set<String>> outbound = new HashMap<>();
+        TreeSet<String> hidden = new TreeSet<>();
         int checked = 0;
         for (int i = 0; i < pages.size(); i++) {
             PageResult r = results.get(i);
@@ -96,6 +98,7 @@ public final class LinkChecker {
             external.addAll(r.external());
             outbound.put(pages.get(i).path(), r.outbound());
             checked += r.checked();
+            hidden.addAll(r.hidden());
         }
         Map<String, PageLinks> graph = graph(pages, outbound);
         for (Page p : pages) {
@@ -106,7 +109,7 @@ public final class LinkChecker {
                         "link to it from a related page or from its section's index page"));
             }
         }
-        return new LinkReport(graph, external, findings, checked);
+        return new LinkReport(graph, external, findings, checked, hidden);
     }
 
     private PageResult checkPage(Page p, Map<String, Page> byPath, Map<String, Anchors> anchors,
@@ -114,6 +117,7 @@ public final class LinkChecker {
         List<Finding> findings = new ArrayList<>();
         List<ExternalLink> external = new ArrayList<>();
         Set<String> out = new TreeSet<>();
+        Set<String> hidden = new TreeSet<>();
         int checked = 0;
         for (RawLink link : p.links()) {
             String raw = link.target().strip();
@@ -190,12 +194,13 @@ public final class LinkChecker {
                 }
                 case ASSET -> {
                     if (t.caseDiffers()) findings.add(caseMismatch(link, raw, t, details));
+                    if (routes.isHidden(t.contentPath())) hidden.add(t.contentPath());
                 }
                 default -> {
                 }
             }
         }
-        return new PageResult(findings, out, external, checked);
+        return new PageResult(findings, out, external, checked, hidden);
     }
 
     /**
