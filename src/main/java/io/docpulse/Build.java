@@ -140,7 +140,7 @@ public final class Build {
             throws IOException, ConfigException {
         long start = System.nanoTime();
         requireContent(contentDir);
-        ContentSet content = new ContentScanner(Set.of(ConfigLoader.FILE_NAME)).scan(contentDir);
+        ContentSet content = scan(contentDir, config);
         LOG.debug("discover: {} pages, {} assets ({} ms)", content.pages().size(), content.assets().size(), ms(start));
         String repoPrefix = repoContentPrefix(content.root());
         Routes routes = new Routes(content, config.basePath(), config.repoUrl(), repoPrefix);
@@ -242,6 +242,10 @@ public final class Build {
             SiteRenderer renderer = new SiteRenderer(config, themeDir, generator(), a.repoPrefix());
             List<SiteRenderer.SiteFile> files = new ArrayList<>();
             for (SourceFile f : a.content().assets()) files.add(new SiteRenderer.SiteFile(f.path(), f.absolute()));
+            // files in hidden folders (.gitbook/assets/) that pages link to
+            for (SourceFile f : a.content().hidden()) {
+                if (a.links().hidden().contains(f.path())) files.add(new SiteRenderer.SiteFile(f.path(), f.absolute()));
+            }
             HealthView health = new HealthView(healthRoute(a), a.pages(), a.freshness(), a.findability(), a.readiness(),
                     a.findings());
             SiteSearch.Export export = parts.search();
@@ -304,13 +308,18 @@ public final class Build {
 
     /** Discover and parse only: what `docpulse search` needs to (re)build the index. */
     public static ParsedContent parse(Path contentDir, Config config, int threads) throws IOException, ConfigException {
-        return parse(discover(contentDir), config, threads);
+        return parse(discover(contentDir, config), config, threads);
     }
 
     /** Finds the pages and assets under the content folder, without reading them. */
-    public static ContentSet discover(Path contentDir) throws IOException, ConfigException {
+    public static ContentSet discover(Path contentDir, Config config) throws IOException, ConfigException {
         requireContent(contentDir);
-        return new ContentScanner(Set.of(ConfigLoader.FILE_NAME)).scan(contentDir);
+        return scan(contentDir, config);
+    }
+
+    /** The content folder's files; the cache folder is never among them, even when it is inside. */
+    private static ContentSet scan(Path contentDir, Config config) throws IOException {
+        return new ContentScanner(Set.of(ConfigLoader.FILE_NAME), Set.of(Path.of(config.cacheDir()))).scan(contentDir);
     }
 
     /** Parses the pages discovered by {@link #discover}. */

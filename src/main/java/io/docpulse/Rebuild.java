@@ -118,6 +118,8 @@ public final class Rebuild {
         parsed.addAll(fresh.findings());
         ParsedContent all = new ParsedContent(next, parsed);
         Build.Local local = Build.local(base.content(), base.routes(), all, o.config(), o.threads(), now, start);
+        // a link to another file of a hidden folder: only a full build copies it
+        if (!local.links().hidden().equals(base.links().hidden())) return Optional.empty();
 
         List<Finding> findings = new ArrayList<>(local.findings());
         findings.addAll(siteFindings);

@@ -59,7 +59,7 @@ final class SearchCommand implements Callable<Integer> {
         String q = String.join(" ", query);
         String base = cfg.basePath();
         Path dir = Path.of(cfg.cacheDir()).resolve("index");
-        ContentSet content = io.docpulse.Build.discover(source.content);
+        ContentSet content = io.docpulse.Build.discover(source.content, cfg);
         String stamp = SearchIndex.stamp(content, base);
         // unchanged files since the index was made: search it without reading a single page
         Optional<SearchIndex> ready = SearchIndex.openIfUnchanged(dir, stamp);

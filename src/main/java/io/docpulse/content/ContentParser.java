@@ -99,6 +99,7 @@ public final class ContentParser {
             md.update((FORMAT + "\n" + codeStamp() + "\n" + settings + "\n").getBytes(StandardCharsets.UTF_8));
             for (SourceFile f : content.pages()) md.update(("p " + f.path() + "\n").getBytes(StandardCharsets.UTF_8));
             for (SourceFile f : content.assets()) md.update(("a " + f.path() + "\n").getBytes(StandardCharsets.UTF_8));
+            for (SourceFile f : content.hidden()) md.update(("h " + f.path() + "\n").getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(md.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -61,6 +61,10 @@ final class MarkdownRenderer {
     private static final Pattern EXPLICIT_ID = Pattern.compile("\\s*\\{\\s*#([A-Za-z0-9_:.\\-]+)(?:\\s+[^}]*)?\\s*\\}\\s*$");
     private static final Pattern HTML_URL_ATTR = Pattern.compile(
             "(\\s(?:href|src)\\s*=\\s*)(?:\"([^\"]*)\"|'([^']*)')", Pattern.CASE_INSENSITIVE);
+    // every attribute a browser follows or loads, quoted or not: checked for javascript: and the like
+    private static final Pattern HTML_ANY_URL_ATTR = Pattern.compile(
+            "\\s(href|src|action|formaction|xlink:href|data|poster|background|cite|lowsrc|dynsrc)\\s*=\\s*"
+                    + "(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"'=<>`]+))", Pattern.CASE_INSENSITIVE);
     private static final Pattern SRCSET_ATTR = Pattern.compile(
             "(\\ssrcset\\s*=\\s*)(?:\"([^\"]*)\"|'([^']*)')", Pattern.CASE_INSENSITIVE);
     private static final Pattern HTML_ANCHOR_ATTR = Pattern.compile(
@@ -174,7 +178,10 @@ final class MarkdownRenderer {
             } else if (n instanceof Link link) {
                 links.add(rawLink(path, link.getUrl().toString(), collectText(link), false, n, lines));
             } else if (n instanceof AutoLink auto) {
-                links.add(rawLink(path, auto.getUrl().toString(), auto.getText().toString(), false, n, lines));
+                String url = auto.getUrl().toString();
+                // GFM's www. autolinks get http:// in the page (flexmark's renderer adds it), so they are web links
+                if (url.regionMatches(true, 0, "www.", 0, 4)) url = "http://" + url;
+                links.add(rawLink(path, url, auto.getText().toString(), false, n, lines));
             } else if (n instanceof Image image) {
                 String alt = collectText(image);
                 int offset = n.getStartOffset();
@@ -192,6 +199,7 @@ final class MarkdownRenderer {
                             new SourceRef(path, lines.line(offset), lines.column(offset)), alt.isBlank()));
                 }
             } else if (n instanceof HtmlBlock || n instanceof HtmlInline) {
+                unsafeHtmlUrls(path, n, lines, links);
                 htmlLinks(path, n, lines, links);
                 srcsetLinks(path, n, lines, links);
                 htmlAnchors(n, anchors);
@@ -241,6 +249,7 @@ final class MarkdownRenderer {
             String tag = m.group(1).toLowerCase(Locale.ROOT);
             if (!HTML_LINK_TAGS.contains(tag)) continue;
             String value = m.group(3) != null ? m.group(3) : m.group(4);
+            if (!SafeUrl.isSafe(value)) continue;
             int offset = n.getStartOffset() + m.start();
             boolean image = !tag.equals("a") && !tag.equals("link");
             boolean noAlt = false;
@@ -255,6 +264,26 @@ final class MarkdownRenderer {
             }
             links.add(new RawLink(value, alt, image, new SourceRef(path, lines.line(offset), lines.column(offset)), noAlt));
         }
+    }
+
+    /**
+     * Every URL in raw HTML that would run script ({@code javascript:}, in any disguise), as a link
+     * for the links stage to report; the renderer drops the attribute itself.
+     */
+    private static void unsafeHtmlUrls(String path, Node n, LineIndex lines, List<RawLink> links) {
+        String chars = n.getChars().toString();
+        if (chars.indexOf('=') < 0) return;
+        Matcher m = HTML_ANY_URL_ATTR.matcher(chars);
+        while (m.find()) {
+            String value = attrValue(m);
+            if (SafeUrl.isSafe(value)) continue;
+            int offset = n.getStartOffset() + m.start(1);
+            links.add(new RawLink(value, "", false, new SourceRef(path, lines.line(offset), lines.column(offset))));
+        }
+    }
+
+    private static String attrValue(Matcher m) {
+        return m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
     }
 
     private static void srcsetLinks(String path, Node n, LineIndex lines, List<RawLink> links) {
@@ -329,6 +358,7 @@ final class MarkdownRenderer {
 
     private String rewriteHtml(PageState state, String html) {
         if (html.indexOf('=') < 0) return html;
+        html = dropUnsafeUrls(html);
         html = rewriteSrcset(state, html);
         Matcher m = HTML_URL_ATTR.matcher(html);
         StringBuilder sb = new StringBuilder();
@@ -337,6 +367,20 @@ final class MarkdownRenderer {
             String quote = m.group(2) != null ? "\"" : "'";
             m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1) + quote + rewrite(state, value) + quote));
         }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    /** Removes every URL attribute that would run script; the links stage reports each one. */
+    private static String dropUnsafeUrls(String html) {
+        Matcher m = HTML_ANY_URL_ATTR.matcher(html);
+        StringBuilder sb = null;
+        while (m.find()) {
+            if (SafeUrl.isSafe(attrValue(m))) continue;
+            if (sb == null) sb = new StringBuilder();
+            m.appendReplacement(sb, "");
+        }
+        if (sb == null) return html;
         m.appendTail(sb);
         return sb.toString();
     }
@@ -388,7 +432,11 @@ final class MarkdownRenderer {
         } else if (part == AttributablePart.LINK) {
             for (String name : new String[]{"href", "src"}) {
                 String v = attributes.getValue(name);
-                if (!v.isEmpty()) attributes.replaceValue(name, rewrite(state, v));
+                if (v.isEmpty()) continue;
+                String out = rewrite(state, v);
+                // the links stage reports it (unsafe-url); the page keeps the link's text only
+                if (SafeUrl.isSafe(v) && SafeUrl.isSafe(out)) attributes.replaceValue(name, out);
+                else attributes.remove(name);
             }
         }
     }

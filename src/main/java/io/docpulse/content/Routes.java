@@ -27,6 +27,8 @@ public final class Routes {
     private final Map<String, String> pageRoutes;
     private final Map<String, String> routeOwners;
     private final Set<String> assets;
+    /** Files in hidden folders: they exist for links, and are copied only when linked. */
+    private final Set<String> hidden;
     private final Set<String> folders;
     private final Map<String, String> lowerCasePages;
     private final Map<String, String> lowerCaseFolders;
@@ -88,6 +90,7 @@ public final class Routes {
         this.pageRoutes = Collections.unmodifiableMap(routes);
         this.routeOwners = Collections.unmodifiableMap(owners);
         this.assets = Set.copyOf(content.assets().stream().map(SourceFile::path).toList());
+        this.hidden = Set.copyOf(content.hidden().stream().map(SourceFile::path).toList());
         this.folders = Set.copyOf(folderSet);
         this.lowerCasePages = Map.copyOf(lower);
         Map<String, String> lowerFolders = new HashMap<>();
@@ -95,6 +98,7 @@ public final class Routes {
         this.lowerCaseFolders = Map.copyOf(lowerFolders);
         Map<String, String> lowerAssets = new HashMap<>();
         content.assets().forEach(a -> lowerAssets.putIfAbsent(a.path().toLowerCase(Locale.ROOT), a.path()));
+        content.hidden().forEach(a -> lowerAssets.putIfAbsent(a.path().toLowerCase(Locale.ROOT), a.path()));
         this.lowerCaseAssets = Map.copyOf(lowerAssets);
         this.findings = List.copyOf(problems);
     }
@@ -118,6 +122,11 @@ public final class Routes {
         return lowerCasePages.containsKey(lower) || lowerCasePages.containsKey(lower + ".md")
                 || lowerCaseAssets.containsKey(lower)
                 || lowerCaseFolders.containsKey(lower.isEmpty() || lower.endsWith("/") ? lower : lower + "/");
+    }
+
+    /** Whether a content path is a file in a hidden folder (or a hidden file), copied only when linked. */
+    public boolean isHidden(String path) {
+        return hidden.contains(path);
     }
 
     /** The content path of the page served at {@code route}, or null. */
@@ -217,7 +226,7 @@ public final class Routes {
         if (folders.contains(asFolder)) {
             return new Target(Kind.FOLDER, asFolder, asFolder, fragment, suffix);
         }
-        if (assets.contains(normal)) {
+        if (assets.contains(normal) || hidden.contains(normal)) {
             return new Target(Kind.ASSET, normal, normal, fragment, suffix);
         }
         if (!trailingSlash && pageRoutes.containsKey(normal + ".md")) {

@@ -85,7 +85,9 @@ final class Closest {
                 }
             }
         }
-        return bestDistance <= limit ? best : null;
+        // a one- or two-letter name is "close" to anything of its length: a suggestion must keep
+        // at least one of the wrong name's characters in place (`#_` suggests nothing, not `#no`)
+        return bestDistance <= limit && bestDistance < Math.min(wrong.length(), best.length()) ? best : null;
     }
 
     /** Levenshtein distance, giving up (returning {@code max + 1}) once it must exceed {@code max}. */

@@ -69,7 +69,8 @@ public final class LinkChecker {
     }
 
     /** What checking one page's links gave. */
-    private record PageResult(List<Finding> findings, Set<String> outbound, List<ExternalLink> external, int checked) {
+    private record PageResult(List<Finding> findings, Set<String> outbound, List<ExternalLink> external, int checked,
+                              Set<String> hidden) {
     }
 
     /**
@@ -89,6 +90,7 @@ public final class LinkChecker {
         List<Finding> findings = new ArrayList<>();
         List<ExternalLink> external = new ArrayList<>();
         Map<String, Set<String>> outbound = new HashMap<>();
+        TreeSet<String> hidden = new TreeSet<>();
         int checked = 0;
         for (int i = 0; i < pages.size(); i++) {
             PageResult r = results.get(i);
@@ -96,6 +98,7 @@ public final class LinkChecker {
             external.addAll(r.external());
             outbound.put(pages.get(i).path(), r.outbound());
             checked += r.checked();
+            hidden.addAll(r.hidden());
         }
         Map<String, PageLinks> graph = graph(pages, outbound);
         for (Page p : pages) {
@@ -106,7 +109,7 @@ public final class LinkChecker {
                         "link to it from a related page or from its section's index page"));
             }
         }
-        return new LinkReport(graph, external, findings, checked);
+        return new LinkReport(graph, external, findings, checked, hidden);
     }
 
     private PageResult checkPage(Page p, Map<String, Page> byPath, Map<String, Anchors> anchors,
@@ -114,6 +117,7 @@ public final class LinkChecker {
         List<Finding> findings = new ArrayList<>();
         List<ExternalLink> external = new ArrayList<>();
         Set<String> out = new TreeSet<>();
+        Set<String> hidden = new TreeSet<>();
         int checked = 0;
         for (RawLink link : p.links()) {
             String raw = link.target().strip();
@@ -124,10 +128,28 @@ public final class LinkChecker {
                                 + " from commit to production](" + raw + "); an HTML image that is only decoration takes alt=\"\"",
                         details(link)));
             }
+            String unsafe = io.docpulse.content.SafeUrl.unsafeScheme(raw);
+            if (unsafe != null) {
+                findings.add(new Finding("unsafe-url", Severity.ERROR, link.where(),
+                        "`" + raw + "` is a " + unsafe + ": URL, which runs code in the reader's browser, so the site leaves it out"
+                                + " of the page",
+                        "link to a page or to an http(s) address; to show such a URL, put it in `backticks`",
+                        details(link)));
+                continue;
+            }
             if (ignored(raw)) continue;
-            Routes.Target t = routes.resolve(p.path(), raw);
+            Routes.Target t = routes.resolve(p.path(), decodeEntities(raw));
             if (t.kind() == Routes.Kind.EXTERNAL) {
                 String lower = raw.toLowerCase(Locale.ROOT);
+                if (lower.startsWith("mailto:")) {
+                    String problem = mailtoProblem(raw.substring("mailto:".length()));
+                    if (problem != null) {
+                        findings.add(new Finding("invalid-mailto", Severity.WARNING, link.where(),
+                                "`" + raw + "` " + problem + ", so a reader's mail program opens with no one to write to",
+                                "write the address in full, as `mailto:name@example.com`", details(link)));
+                    }
+                    continue;
+                }
                 if (lower.startsWith("http://") || lower.startsWith("https://")) {
                     external.add(new ExternalLink(raw, link.text(), link.where()));
                 }
@@ -172,12 +194,21 @@ public final class LinkChecker {
                 }
                 case ASSET -> {
                     if (t.caseDiffers()) findings.add(caseMismatch(link, raw, t, details));
+                    if (routes.isHidden(t.contentPath())) hidden.add(t.contentPath());
                 }
                 default -> {
                 }
             }
         }
-        return new PageResult(findings, out, external, checked);
+        return new PageResult(findings, out, external, checked, hidden);
+    }
+
+    /**
+     * Markdown decodes entity references in link destinations, and HTML in attribute values:
+     * {@code caf&eacute;.md} is {@code café.md}.
+     */
+    private static String decodeEntities(String raw) {
+        return raw.indexOf('&') >= 0 && raw.indexOf(';') >= 0 ? org.jsoup.parser.Parser.unescapeEntities(raw, true) : raw;
     }
 
     private boolean ignored(String raw) {
@@ -194,8 +225,77 @@ public final class LinkChecker {
         return d;
     }
 
+    // a user name and a domain: what a writer means by a link to name@example.com
+    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
+    private static final Pattern HOST = Pattern.compile("(?i)(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+([a-z]{2,})\\.?(?::\\d+)?");
+    // top-level domains that are not also common file extensions (.md, .sh, .py, .zip are both)
+    private static final Set<String> TLDS = Set.of("com", "org", "net", "io", "dev", "edu", "gov", "mil", "int", "co",
+            "app", "info", "biz", "me", "tv", "cloud", "tech", "site", "online", "xyz", "us", "uk", "ca", "de", "fr",
+            "nl", "eu", "au", "jp", "ch", "se", "no", "es", "it", "be", "at", "dk", "fi", "nz", "br", "ie", "cz");
+
+    /**
+     * The web or email address a missing link's target looks like, with the scheme it lacks
+     * ({@code https://www.example.com}, {@code mailto:name@example.com}), or null. A file of that
+     * name does not exist (the link is missing), so reading it as an address only changes the advice.
+     */
+    static String withScheme(String raw) {
+        String s = raw.strip();
+        if (s.startsWith("/") || s.startsWith(".")) return null;
+        if (EMAIL.matcher(s).matches()) return "mailto:" + s;
+        int slash = indexOfAny(s, "/?#");
+        String host = slash < 0 ? s : s.substring(0, slash);
+        var m = HOST.matcher(host);
+        if (!m.matches()) return null;
+        boolean www = host.regionMatches(true, 0, "www.", 0, 4);
+        if (!www && !TLDS.contains(m.group(1).toLowerCase(Locale.ROOT))) return null;
+        return "https://" + s;
+    }
+
+    private static final Pattern ADDRESS = Pattern.compile(
+            "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+");
+
+    /**
+     * What is wrong with the part of a {@code mailto:} URL after the scheme (RFC 6068: addresses
+     * separated by commas, then {@code ?to=}, {@code cc=}, {@code bcc=} and other fields), or null.
+     */
+    static String mailtoProblem(String rest) {
+        int q = rest.indexOf('?');
+        List<String> addresses = new ArrayList<>(List.of(Routes.percentDecode(q < 0 ? rest : rest.substring(0, q)).split(",", -1)));
+        if (q >= 0) {
+            for (String field : rest.substring(q + 1).split("&")) {
+                int eq = field.indexOf('=');
+                String name = (eq < 0 ? field : field.substring(0, eq)).toLowerCase(Locale.ROOT);
+                if (eq > 0 && (name.equals("to") || name.equals("cc") || name.equals("bcc"))) {
+                    addresses.addAll(List.of(Routes.percentDecode(field.substring(eq + 1)).split(",", -1)));
+                }
+            }
+        }
+        boolean any = false;
+        for (String a : addresses) {
+            String address = a.strip();
+            if (address.isEmpty()) continue;
+            any = true;
+            if (!ADDRESS.matcher(address).matches()) return "has `" + address + "`, which is not an email address";
+        }
+        return any ? null : "has no address";
+    }
+
+    private static int indexOfAny(String s, String chars) {
+        for (int i = 0; i < s.length(); i++) if (chars.indexOf(s.charAt(i)) >= 0) return i;
+        return -1;
+    }
+
     private Finding missing(RawLink link, String raw, Routes.Target t, Suggestions suggestions,
                             Map<String, String> details) {
+        String address = withScheme(raw);
+        if (address != null) {
+            boolean mail = address.startsWith("mailto:");
+            details.put("suggestion", address);
+            return new Finding("missing-scheme", Severity.ERROR, link.where(),
+                    "`" + raw + "` looks like " + (mail ? "an email address without `mailto:`" : "a web address without `https://`")
+                            + ", so it leads to a file of that name beside this page, which does not exist",
+                    "write `" + address + "`", details);
+        }
         String path = t.contentPath();
         String name = path.substring(path.lastIndexOf('/') + 1);
         int dot = name.lastIndexOf('.');
@@ -204,11 +304,27 @@ public final class LinkChecker {
         String hint = closest == null
                 ? (asset ? "add the file, or fix the path (it is relative to this page's folder)"
                         : "fix the path (it is relative to this page's folder), or remove the link")
-                : "did you mean `" + closest + "`?";
+                : "did you mean `" + asWritten(raw, link.where().file(), closest, t.suffix()) + "`?";
         if (closest != null) details.put("suggestion", closest);
+        String written = raw;
+        int cut = indexOfAny(written, "?#");
+        if (cut >= 0) written = written.substring(0, cut);
+        // `guide/x.md` on a page at the root means guide/x.md: saying it "points to" itself tells nothing
+        boolean same = decodeEntities(Routes.percentDecode(written)).equals(path);
         return new Finding(asset ? "missing-asset" : "broken-link", Severity.ERROR, link.where(),
-                "`" + raw + "` points to " + (path.isEmpty() ? "nothing" : "`" + path + "`")
-                        + ", which is not in the content", hint, details);
+                "`" + raw + "` " + (same ? "is" : "points to " + (path.isEmpty() ? "nothing" : "`" + path + "`") + ", which is")
+                        + " not in the content", hint, details);
+    }
+
+    /**
+     * The content path {@code target} written the way this link should be: relative to the page's
+     * folder, or from the site root when the link was written that way, with the link's
+     * {@code ?query#fragment}.
+     */
+    static String asWritten(String raw, String fromPath, String target, String suffix) {
+        String link = raw.startsWith("/") ? "/" + target
+                : Routes.relative(fromPath.substring(0, fromPath.lastIndexOf('/') + 1), target);
+        return link + suffix;
     }
 
     private static Finding caseMismatch(RawLink link, String raw, Routes.Target t, Map<String, String> details) {

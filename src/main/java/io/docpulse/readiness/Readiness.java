@@ -33,7 +33,7 @@ import io.docpulse.util.Parallel;
 public final class Readiness {
     /** Link findings that make a page's links count as broken. */
     static final Set<String> BROKEN_LINK_RULES = Set.of("broken-link", "missing-asset", "missing-anchor",
-            "broken-external-link");
+            "broken-external-link", "missing-scheme", "unsafe-url");
     /** The rules of {@link Signals}: a page with one of them does not answer on its own. */
     static final Set<String> SIGNAL_RULES = Set.copyOf(ReadinessConfig.RULES);
     /** How many fixes the report keeps. */

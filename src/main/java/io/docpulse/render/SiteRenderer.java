@@ -454,7 +454,8 @@ public final class SiteRenderer {
     static String aliasRoute(String alias) {
         String a = alias.strip().replace('\\', '/');
         while (a.startsWith("/")) a = a.substring(1);
-        if (a.isEmpty() || a.contains("..") || a.contains("?") || a.contains("#")) return null;
+        // a URL (javascript:, https:) is not a path of the site
+        if (a.isEmpty() || a.contains("..") || a.contains("?") || a.contains("#") || a.contains(":")) return null;
         if (a.toLowerCase(java.util.Locale.ROOT).endsWith(".md")) return Routes.routeFor(a);
         if (a.toLowerCase(java.util.Locale.ROOT).endsWith(".html")) {
             a = a.substring(0, a.length() - 5);

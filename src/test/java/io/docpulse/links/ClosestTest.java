@@ -20,6 +20,13 @@ class ClosestTest {
     }
 
     @Test
+    void aSuggestionKeepsSomethingOfTheWrongName() {
+        assertThat(Closest.to("_", List.of("no", "a", "overview"))).isNull();
+        assertThat(Closest.to("ab", List.of("cd", "xy"))).isNull();
+        assertThat(Closest.to("ab", List.of("abc"))).isEqualTo("abc");
+    }
+
+    @Test
     void equalDistancesAreBrokenByTheSmallerName() {
         assertThat(Closest.to("cat", List.of("cut", "bat", "cot"))).isEqualTo("bat");
     }
@@ -49,7 +56,7 @@ class ClosestTest {
                 best = c;
             }
         }
-        return bestDistance <= limit ? best : null;
+        return bestDistance <= limit && bestDistance < Math.min(wrong.length(), best.length()) ? best : null;
     }
 
     private static String word(Random random, int length) {
