@@ -1,8 +1,10 @@
 package io.docpulse.links;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.ConnectException;
+import java.net.ProtocolException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
@@ -45,6 +47,13 @@ import io.docpulse.content.Severity;
  * Checks http(s) links over the network: concurrently, with a global and a per-host limit, a
  * timeout, retries with backoff on 429 and 5xx (honouring {@code Retry-After}), HEAD falling back to
  * GET, redirects followed up to a bound, and a cache with a time-to-live in docpulse's cache folder.
+ *
+ * <p>Only the status line and headers are read: the connection is closed as soon as they have come,
+ * so a body that is huge, endless or slow costs nothing, and each request ends within the timeout
+ * (which covers connecting and the headers). Headers are capped by Java's HTTP client
+ * ({@code jdk.http.maxHeaderSize}). A URL that cannot be requested (a port out of range, a redirect to
+ * {@code file:} or {@code ftp:}) becomes a finding of its own, and text a server sent is shown with its
+ * control characters escaped, so it cannot drive the terminal.
  */
 public final class ExternalChecker {
     /** The cache file, inside the cache folder. */
@@ -157,7 +166,7 @@ public final class ExternalChecker {
             List<Future<?>> futures = new ArrayList<>();
             for (String url : urls) {
                 futures.add(pool.submit(() -> {
-                    results.put(url, checkOne(url));
+                    results.put(url, checkOneSafely(url));
                     done.incrementAndGet();
                 }));
             }
@@ -178,15 +187,26 @@ public final class ExternalChecker {
         }
     }
 
+    /** One odd URL must never end the run: whatever goes wrong becomes that URL's result. */
+    private Result checkOneSafely(String url) {
+        try {
+            return checkOne(url);
+        } catch (RuntimeException e) {
+            return new Result(Status.UNREACHABLE, 0, "", "internal error: " + printable(String.valueOf(e)),
+                    clock.instant().getEpochSecond());
+        }
+    }
+
     Result checkOne(String url) {
         long at = clock.instant().getEpochSecond();
         URI uri;
         try {
             uri = new URI(url);
-            if (uri.getHost() == null) throw new URISyntaxException(url, "no host");
         } catch (URISyntaxException e) {
-            return new Result(Status.BROKEN, 0, "", "not a valid URL", at);
+            return new Result(Status.BROKEN, 0, "", "is not a valid URL: " + syntaxProblem(e), at);
         }
+        String problem = problem(uri);
+        if (problem != null) return new Result(Status.BROKEN, 0, "", "is not a valid URL: " + problem, at);
         Semaphore host = hosts.computeIfAbsent(uri.getHost().toLowerCase(java.util.Locale.ROOT),
                 h -> new Semaphore(config.maxPerHost()));
         waitingOnHost.incrementAndGet();
@@ -213,16 +233,25 @@ public final class ExternalChecker {
             if (a.code() >= 400 && a.code() != 429) a = send(uri, "GET");
             if (a.code() == 0) return new Result(Status.UNREACHABLE, 0, "", a.reason(), at);
             if (a.code() >= 300 && a.code() < 400 && a.location() != null) {
+                String shown = "`" + printable(a.location()) + "`";
                 try {
                     uri = uri.resolve(new URI(a.location().replace(" ", "%20")));
-                } catch (URISyntaxException e) {
-                    return new Result(Status.BROKEN, a.code(), "", "redirects to an invalid URL: " + a.location(), at);
+                } catch (URISyntaxException | IllegalArgumentException e) {
+                    return new Result(Status.BROKEN, a.code(), "", "redirects to " + shown + ", which is not a valid URL ("
+                            + (e instanceof URISyntaxException se ? syntaxProblem(se) : printable(e.getMessage())) + ")", at);
+                }
+                String problem = problem(uri);
+                if (problem != null) {
+                    shown = "`" + printable(uri.toString()) + "`";
+                    return new Result(Status.BROKEN, a.code(), "", "redirects to " + shown
+                            + (problem.startsWith("it ") ? ", which " + problem.substring(3) : ", whose " + problem), at);
                 }
                 continue;
             }
             if (a.code() >= 200 && a.code() < 300) {
                 boolean moved = !uri.equals(start);
-                return new Result(moved ? Status.REDIRECTED : Status.OK, a.code(), moved ? uri.toString() : "", "", at);
+                return new Result(moved ? Status.REDIRECTED : Status.OK, a.code(), moved ? printable(uri.toString()) : "",
+                        "", at);
             }
             if (a.code() == 429) {
                 return new Result(Status.UNREACHABLE, 429, "", "still rate limited (429) after "
@@ -231,6 +260,52 @@ public final class ExternalChecker {
             return new Result(Status.BROKEN, a.code(), "", "answered " + a.code() + reasonPhrase(a.code()), at);
         }
         return new Result(Status.BROKEN, 0, "", "more than " + config.maxRedirects() + " redirects", at);
+    }
+
+    /**
+     * Why a parsed URL cannot be requested, as a clause that starts with "it " or "port " (to follow
+     * "is not a valid URL: "), or null when it can be.
+     */
+    static String problem(URI uri) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) return "it is not an http(s) address";
+        if (uri.getHost() == null) {
+            // java.net.URI falls back to a "registry" authority when host:port does not parse
+            return uri.getRawAuthority() == null ? "it has no host name"
+                    : "it has no valid host name and port in `" + printable(uri.getRawAuthority()) + "`";
+        }
+        if (uri.getPort() != -1 && (uri.getPort() < 1 || uri.getPort() > 65535)) {
+            return "port " + uri.getPort() + " is out of range (1 to 65535)";
+        }
+        return null;
+    }
+
+    private static String syntaxProblem(URISyntaxException e) {
+        String reason = e.getReason();
+        reason = reason.isEmpty() ? "it does not parse" : Character.toLowerCase(reason.charAt(0)) + reason.substring(1);
+        return printable(reason) + (e.getIndex() >= 0 ? " at character " + (e.getIndex() + 1) : "");
+    }
+
+    /**
+     * The text with control characters (C0, DEL, C1) and the Unicode bidirectional controls written as
+     * an escape such as <code>&#92;u001B</code>: servers choose reason phrases, header values and
+     * redirect targets, and none of them may move the cursor, recolour or retitle the user's terminal.
+     */
+    static String printable(String text) {
+        if (text == null) return "";
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean hide = Character.isISOControl(c) || c == '\u061C' || c == '\u200E' || c == '\u200F'
+                    || c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069';
+            if (hide && out == null) out = new StringBuilder(text.length() + 8).append(text, 0, i);
+            if (hide) {
+                out.append(String.format("\\u%04X", (int) c));
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? text : out.toString();
     }
 
     /**
@@ -260,7 +335,10 @@ public final class ExternalChecker {
                         .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
                         .build();
                 requests.incrementAndGet();
-                HttpResponse<Void> resp = client.send(req, HttpResponse.BodyHandlers.discarding());
+                HttpResponse<InputStream> resp = client.send(req, HttpResponse.BodyHandlers.ofInputStream());
+                // The verdict needs only the status and headers: closing the body now drops the connection, so
+                // a huge, endless or stalled body is never waited for (the timeout above ends with the headers).
+                resp.body().close();
                 int code = resp.statusCode();
                 String retryAfter = resp.headers().firstValue("Retry-After").orElse(null);
                 last = new Attempt(code, resp.headers().firstValue("Location").orElse(null), retryAfter, null);
@@ -271,10 +349,15 @@ public final class ExternalChecker {
                 last = Attempt.failed("timed out after " + config.timeoutSeconds() + " s");
             } catch (ConnectException e) {
                 last = Attempt.failed("connection refused");
+            } catch (ProtocolException e) {
+                // a malformed answer (bad status line or header, headers over Java's size limit) will not mend
+                return Attempt.failed("the answer is not valid HTTP: " + printable(e.getMessage()));
+            } catch (IllegalArgumentException e) {
+                return Attempt.failed("the request could not be made: " + printable(e.getMessage()));
             } catch (IOException e) {
                 last = Attempt.failed(e.getCause() instanceof UnknownHostException
                         ? "host not found (DNS)" : "no answer: " + e.getClass().getSimpleName()
-                        + (e.getMessage() == null ? "" : " " + e.getMessage()));
+                        + (e.getMessage() == null ? "" : " " + printable(e.getMessage())));
                 if (e.getCause() instanceof UnknownHostException) return last;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -318,6 +401,15 @@ public final class ExternalChecker {
     }
 
     private static Finding finding(ExternalLink l, Result r) {
+        Finding f = rawFinding(l, r);
+        if (f == null) return null;
+        // results read back from an older cache were not cleaned when stored
+        Map<String, String> details = new LinkedHashMap<>();
+        f.details().forEach((k, v) -> details.put(k, printable(v)));
+        return new Finding(f.rule(), f.severity(), f.where(), printable(f.message()), f.hint(), details);
+    }
+
+    private static Finding rawFinding(ExternalLink l, Result r) {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("target", l.url());
         details.put("text", l.text());
