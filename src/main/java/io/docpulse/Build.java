@@ -143,10 +143,11 @@ public final class Build {
         ContentSet content = scan(contentDir, config);
         LOG.debug("discover: {} pages, {} assets ({} ms)", content.pages().size(), content.assets().size(), ms(start));
         String repoPrefix = repoContentPrefix(content.root());
-        Routes routes = new Routes(content, config.basePath(), config.repoUrl(), repoPrefix);
+        String repoUrl = repoUrl(content.root(), config);
+        Routes routes = new Routes(content, config.basePath(), repoUrl, repoPrefix);
         ParsedContent parsed = new ContentParser(routes).parse(content, threads,
                 Path.of(config.cacheDir()).resolve("parsed.bin"),
-                config.basePath() + "\n" + config.repoUrl() + "\n" + repoPrefix);
+                config.basePath() + "\n" + repoUrl + "\n" + repoPrefix);
         LOG.debug("parse: {} pages ({} ms)", parsed.pages().size(), ms(start));
         Local local = local(content, routes, parsed, config, threads, now, start);
         List<Finding> findings = new ArrayList<>(local.findings());
@@ -324,8 +325,19 @@ public final class Build {
 
     /** Parses the pages discovered by {@link #discover}. */
     public static ParsedContent parse(ContentSet content, Config config, int threads) throws IOException {
-        Routes routes = new Routes(content, config.basePath(), config.repoUrl(), repoContentPrefix(content.root()));
+        Routes routes = new Routes(content, config.basePath(), repoUrl(content.root(), config),
+                repoContentPrefix(content.root()));
         return new ContentParser(routes).parse(content, threads);
+    }
+
+    /** {@code repo_url} as configured, else the web address of the git remote {@code origin}, else empty. */
+    static String repoUrl(Path contentRoot, Config config) {
+        return config.repoUrl().isBlank() ? inferredRepoUrl(contentRoot, config).orElse("") : config.repoUrl();
+    }
+
+    /** The repository's web address read from git, when {@code repo_url} is not configured. */
+    public static Optional<String> inferredRepoUrl(Path contentRoot, Config config) {
+        return config.repoUrl().isBlank() ? io.docpulse.history.GitRemote.webUrl(contentRoot) : Optional.empty();
     }
 
     private static Optional<Path> themeDir(Path content, Config config) throws ConfigException {

@@ -54,9 +54,16 @@ final class BuildCommand implements Callable<Integer> {
             cli.getOut().println(Messages.summary("Built", result.pages(), result.findings(), result.elapsed(), out.toString()));
             cli.getOut().println(Messages.readiness(result.readiness(), 3));
         }
+        repoUrlNotice(cli, options.content(), cfg, verbosity);
         ci(cli, result.findings(), result.readiness(), result.gate(),
                 Build.repoContentPrefix(options.content().toRealPath()));
         return verdict(cli.getErr(), result.gate(), options.strict);
+    }
+
+    /** Says where repo_url came from when docpulse read it from git rather than the config. */
+    static void repoUrlNotice(CommandLine cli, Path content, Config cfg, Verbosity verbosity) {
+        if (verbosity.quiet()) return;
+        Build.inferredRepoUrl(content, cfg).ifPresent(url -> cli.getErr().println(Messages.repoUrlFromGit(url)));
     }
 
     /** In GitHub Actions: annotations on stdout and the step summary. */

@@ -54,6 +54,7 @@ final class CheckCommand implements Callable<Integer> {
                             + " in "));
             cli.getOut().println(Messages.readiness(a.readiness(), 3));
         }
+        BuildCommand.repoUrlNotice(cli, options.content(), cfg, verbosity);
         BuildCommand.ci(cli, a.findings(), a.readiness(), gate, a.repoPrefix());
         return BuildCommand.verdict(cli.getErr(), gate, options.strict);
     }

@@ -41,6 +41,12 @@ final class Messages {
         return f.hint().isEmpty() ? text : text + "\n" + hint(f.hint());
     }
 
+    /** The line that says repo_url was read from git. */
+    static String repoUrlFromGit(String url) {
+        return "repo_url: " + url + " (read from the git remote origin; links to its files count as internal links;"
+                + " set repo_url in docpulse.yml to change it)";
+    }
+
     static String summary(String verb, int pages, List<Finding> findings, Duration elapsed, String output) {
         long errors = count(findings, Severity.ERROR);
         long warnings = count(findings, Severity.WARNING);

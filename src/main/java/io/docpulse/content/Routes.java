@@ -48,7 +48,7 @@ public final class Routes {
         this.basePath = basePath;
         this.repoContentPrefix = repoContentPrefix;
         this.forge = repoUrl == null || repoUrl.isBlank() ? null
-                : Pattern.compile("^" + Pattern.quote(stripSlash(repoUrl)) + "(?:/-)?/(?:blob|tree|raw|edit)/[^/]+/(.*)$");
+                : Pattern.compile("^" + Pattern.quote(stripSlash(repoUrl)) + "(?:/-)?/(?:blob|tree|raw|edit|src)/[^/]+/(.*)$");
         Map<String, String> routes = new TreeMap<>();
         Map<String, String> owners = new HashMap<>();
         List<Finding> problems = new ArrayList<>();
