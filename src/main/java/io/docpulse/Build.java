@@ -272,7 +272,8 @@ public final class Build {
                 keep.accept(new Rebuild(o, parts, renderer, health, search, rendered.findings(), result));
             }
             return result;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | Error e) {
+            // an Error too (a template or a page nested too deep overflows the stack): serve goes on
             OutputFolder.discard(staging);
             throw e;
         }

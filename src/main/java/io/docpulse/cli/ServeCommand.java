@@ -6,7 +6,6 @@ import java.net.URI;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-import io.docpulse.config.Config;
 import io.docpulse.config.ConfigException;
 import io.docpulse.serve.DevServer;
 import picocli.CommandLine;
@@ -48,19 +47,9 @@ final class ServeCommand implements Callable<Integer> {
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (n < 1) throw new CommandLine.ParameterException(cli, "--threads must be 1 or more");
         io.docpulse.Build.requireContent(source.content);
-        Config first = source.config();
-        java.util.function.Supplier<Config> config = () -> {
-            try {
-                return source.config();
-            } catch (ConfigException e) {
-                // a broken docpulse.yml while serving: keep the last good one, and say so
-                cli.getErr().println(Messages.error(e.getMessage()));
-                return first;
-            }
-        };
         DevServer server;
         try (io.docpulse.util.Progress progress = io.docpulse.util.Progress.open(System.err, verbosity.progress())) {
-            server = new DevServer(source.content, config, n, bind, port, cli.getErr());
+            server = new DevServer(source.content, source::config, n, bind, port, cli.getErr());
         } catch (java.net.BindException e) {
             throw new CommandLine.ParameterException(cli, "cannot listen on " + bind + ":" + port + ": " + e.getMessage()
                     + " (another program may use it; try --port 0)");

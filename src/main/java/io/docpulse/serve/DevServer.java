@@ -18,6 +18,7 @@ import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,7 +34,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -42,6 +42,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.docpulse.Build;
 import io.docpulse.Rebuild;
 import io.docpulse.config.Config;
+import io.docpulse.config.ConfigException;
 import io.docpulse.content.Finding;
 import io.docpulse.content.Routes;
 import io.docpulse.content.Severity;
@@ -51,13 +52,16 @@ import io.docpulse.content.Severity;
  * over site-output/), serves it on 127.0.0.1, watches the content, the theme and the config, and
  * rebuilds on a change. Saves that come in a burst (editors write a file several times) are
  * coalesced into one rebuild. Open pages reload through server-sent events; the reload script is
- * added to HTML as it is served, never written into a build. A failed rebuild keeps the last good
- * site and shows the error in the browser; error findings of a page show on that page.
+ * added to HTML as it is served, never written into a build. A failed rebuild, whatever it throws,
+ * keeps the last good site and shows the error in the console and at the top of every page; a
+ * broken config does too, and the site is built with the last config that could be read until it
+ * is fixed. Error findings of a page show on that page.
  */
 public final class DevServer implements Closeable {
     /** Where the server's own files live; no content path can start with it. */
     static final String PREFIX = "/__docpulse/";
-    private static final long QUIET_MS = 150;
+    /** How long the files must be quiet before a rebuild, by default. */
+    private static final Duration QUIET = Duration.ofMillis(150);
     private static final Map<String, String> TYPES = Map.ofEntries(
             Map.entry("html", "text/html; charset=utf-8"), Map.entry("css", "text/css; charset=utf-8"),
             Map.entry("js", "text/javascript; charset=utf-8"), Map.entry("json", "application/json"),
@@ -67,9 +71,14 @@ public final class DevServer implements Closeable {
             Map.entry("pdf", "application/pdf"), Map.entry("woff2", "font/woff2"), Map.entry("sarif", "application/json"));
 
     private final Path content;
-    private final Supplier<Config> config;
+    private final ConfigSource config;
+    /** The configuration of the last full build: the last one that could be read. */
+    private volatile Config settings;
+    /** What is wrong with the configuration file, for the banner; null when it reads well. */
+    private volatile String configError;
     private final int threads;
     private final PrintWriter log;
+    private final Duration quiet;
     private final Path temp;
     /** The folder being served; a catch-up build switches it to the folder it built. */
     private volatile Path site;
@@ -105,22 +114,40 @@ public final class DevServer implements Closeable {
     /** What the last full build left for updates in place; null after a failure. */
     private volatile Rebuild session;
     private static final long CATCH_UP_MS = 2000;
+    /** Full builds use the cache's index; two at once would fight over it. */
+    private final Object fullBuild = new Object();
+    /** Why the last build failed, for the banner; null after a good one. */
     private volatile String buildError;
     private volatile Map<String, List<Finding>> errorsByRoute = Map.of();
+
+    /** Reads the configuration (docpulse.yml); serve reads it again before every full build. */
+    @FunctionalInterface
+    public interface ConfigSource {
+        Config load() throws ConfigException;
+    }
 
     /**
      * Builds the site once and starts serving it.
      *
      * @param config read again before every rebuild, so edits to docpulse.yml apply
      * @param log    where rebuilds and their new findings are reported
+     * @throws ConfigException the configuration cannot be used at the start
      */
-    public DevServer(Path content, Supplier<Config> config, int threads, String bind, int port, PrintWriter log)
-            throws IOException {
+    public DevServer(Path content, ConfigSource config, int threads, String bind, int port, PrintWriter log)
+            throws IOException, ConfigException {
+        this(content, config, threads, bind, port, log, QUIET);
+    }
+
+    /** As the public constructor, with how long the files must be quiet before a rebuild. */
+    DevServer(Path content, ConfigSource config, int threads, String bind, int port, PrintWriter log, Duration quiet)
+            throws IOException, ConfigException {
         this.content = content.toAbsolutePath().normalize();
         this.config = config;
+        this.settings = config.load();
         this.threads = threads;
         this.log = log;
-        Path cache = Path.of(config.get().cacheDir()).toAbsolutePath();
+        this.quiet = quiet;
+        Path cache = Path.of(settings.cacheDir()).toAbsolutePath();
         Files.createDirectories(cache);
         this.temp = Files.createTempDirectory(cache, "serve-");
         this.site = temp.resolve("site");
@@ -133,7 +160,7 @@ public final class DevServer implements Closeable {
         watchTree(this.content);
         Path themes = this.content.getParent() == null ? null : this.content.getParent().resolve("themes");
         if (themes != null && Files.isDirectory(themes)) watchTree(themes);
-        config.get().file().ifPresent(f -> {
+        settings.file().ifPresent(f -> {
             Path dir = f.toAbsolutePath().getParent();
             if (dir != null && !dir.startsWith(this.content)) watchDir(dir);
         });
@@ -189,8 +216,11 @@ public final class DevServer implements Closeable {
                 if (r != null) scheduleCatchUp();
             }
             if (r == null) {
-                Config cfg = config.get().withBaseUrl("");
-                r = Build.run(new Build.Options(content, site, cfg, threads, Instant.now()), kept -> session = kept);
+                Config cfg = readSettings().withBaseUrl("");
+                synchronized (fullBuild) {
+                    r = Build.run(new Build.Options(content, site, cfg, threads, Instant.now()),
+                            kept -> session = kept);
+                }
             }
             buildError = null;
             Map<String, List<Finding>> byRoute = new ConcurrentHashMap<>();
@@ -203,7 +233,7 @@ public final class DevServer implements Closeable {
             errorsByRoute = byRoute;
             int n = builds.incrementAndGet();
             if (n > 1) {
-                long ms = java.time.Duration.between(start, Instant.now()).toMillis();
+                long ms = Duration.between(start, Instant.now()).toMillis();
                 log.println("Rebuilt " + r.pages() + (r.pages() == 1 ? " page" : " pages") + " in " + ms + " ms" + describe(files));
                 for (Finding f : r.findings()) {
                     if (f.severity() == Severity.NOTE) continue;
@@ -215,14 +245,59 @@ public final class DevServer implements Closeable {
                     }
                 }
             }
-        } catch (Exception e) {
+        } catch (Throwable e) {
+            // anything, even an Error such as StackOverflowError (deep recursion in a parser or a
+            // template): the executor would swallow it without a word. The next save builds again.
             builds.incrementAndGet();
             session = null;
-            buildError = e.getMessage() == null ? e.toString() : e.getMessage();
-            log.println("Build failed, still serving the last good site: " + buildError);
+            failed(e);
         }
         log.flush();
         return true;
+    }
+
+    /** Reports a failed build in the console and on every page served until a build succeeds. */
+    private void failed(Throwable e) {
+        buildError = describe(e);
+        log.println("Build failed, still serving the last good site: " + buildError);
+        if (e instanceof ConfigException ce && !ce.hint().isEmpty()) log.println("  hint: " + ce.hint());
+        if (!(e instanceof IOException) && !(e instanceof ConfigException)) {
+            log.println("  hint: the next save builds again; java -Ddocpulse.stacktrace=true -jar ... shows where it failed");
+            if (Boolean.getBoolean("docpulse.stacktrace")) e.printStackTrace(log);
+        }
+    }
+
+    /** What went wrong, in one line: the message of an expected failure, the kind of an unexpected one. */
+    private static String describe(Throwable e) {
+        if (e instanceof ConfigException ce) return ce.location() + ce.getMessage();
+        String name = e.getClass().getSimpleName();
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        if (e.getClass() == IOException.class && !message.isEmpty()) return message;
+        if (e instanceof IOException) return message.isEmpty() ? name : name + ": " + message;
+        return "unexpected " + name + (message.isEmpty() ? "" : ": " + message);
+    }
+
+    /**
+     * The configuration for a full build: the file as it is now, or the last one that could be
+     * read while it is broken, with the error in the console and at the top of every page.
+     */
+    private Config readSettings() {
+        try {
+            Config read = config.load();
+            if (configError != null) {
+                log.println(read.file().map(f -> f + " is valid again").orElse("The configuration is valid again"));
+            }
+            configError = null;
+            settings = read;
+            return read;
+        } catch (ConfigException e) {
+            String where = e.location() + e.getMessage();
+            configError = where + (e.hint().isEmpty() ? "" : " (" + e.hint() + ")");
+            log.println("error: " + where);
+            if (!e.hint().isEmpty()) log.println("  hint: " + e.hint());
+            log.println("  building with the last good settings");
+            return settings;
+        }
     }
 
     private boolean isPage(Path p) {
@@ -245,12 +320,21 @@ public final class DevServer implements Closeable {
         Path next = temp.resolve("site-" + (++folders));
         Rebuild[] kept = new Rebuild[1];
         try {
-            Config cfg = config.get().withBaseUrl("");
-            Build.run(new Build.Options(content, next, cfg, threads, Instant.now()), k -> kept[0] = k);
-        } catch (Exception e) {
+            // the settings of the last full build: a change to the file brings a full build of its own
+            Config cfg = settings.withBaseUrl("");
+            synchronized (fullBuild) {
+                if (generation.get() != started) return;
+                Build.run(new Build.Options(content, next, cfg, threads, Instant.now()), k -> kept[0] = k);
+            }
+        } catch (Throwable e) {
             delete(next);
-            log.println("Full build failed, still serving the last good site: " + e.getMessage());
+            synchronized (switchLock) {
+                // a save meanwhile built again and said how that went
+                if (generation.get() != started) return;
+                failed(e);
+            }
             log.flush();
+            notifyReload();
             return;
         }
         Path old;
@@ -357,15 +441,17 @@ public final class DevServer implements Closeable {
             Set<Path> files = Set.copyOf(changed);
             changed.removeAll(files);
             if (rebuild(files)) notifyReload();
-        }, QUIET_MS, TimeUnit.MILLISECONDS);
+        }, quiet.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void notifyReload() {
         byte[] msg = "event: reload\ndata: reload\n\n".getBytes(StandardCharsets.UTF_8);
         for (OutputStream out : listeners) {
             try {
-                out.write(msg);
-                out.flush();
+                synchronized (out) {
+                    out.write(msg);
+                    out.flush();
+                }
             } catch (IOException e) {
                 listeners.remove(out);
             }
@@ -384,6 +470,12 @@ public final class DevServer implements Closeable {
             String raw = ex.getRequestURI().getRawPath();
             if (raw.startsWith(PREFIX)) {
                 own(ex, raw.substring(PREFIX.length()));
+                return;
+            }
+            if (!Files.isDirectory(site)) {
+                // the first build failed: say why, and reload once a save builds the site
+                send(ex, 503, "text/html; charset=utf-8", inject("<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
+                        + "<title>docpulse serve</title></head><body><p>No site yet.</p></body></html>", ""));
                 return;
             }
             Path file = resolve(site, raw);
@@ -459,22 +551,30 @@ public final class DevServer implements Closeable {
             ex.getResponseHeaders().add("Cache-Control", "no-store");
             ex.sendResponseHeaders(200, 0);
             OutputStream out = ex.getResponseBody();
-            out.write(": connected\n\n".getBytes(StandardCharsets.UTF_8));
-            out.flush();
+            // listening before the first line, so a client that has read it misses no reload
             listeners.add(out);
+            synchronized (out) {
+                out.write(": connected\n\n".getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            }
             // the exchange stays open; it ends when the browser leaves or the server stops
         } else {
             send(ex, 404, "text/plain; charset=utf-8", "Not found\n".getBytes(StandardCharsets.UTF_8));
         }
     }
 
-    /** The page with the reload script, and the build error or the page's errors on top. */
+    /** The page with the reload script, and the configuration's error, the build's or the page's on top. */
     private byte[] inject(String html, String route) {
         StringBuilder banner = new StringBuilder();
+        String badConfig = configError;
+        if (badConfig != null) {
+            banner.append("<p><strong>docpulse: the configuration has an error; the site is built with the last good"
+                    + " settings.</strong> ").append(esc(badConfig)).append("</p>");
+        }
         String failed = buildError;
         if (failed != null) {
             banner.append("<p><strong>docpulse: the last build failed; this is the last good site.</strong> ")
-                    .append(esc(failed)).append("</p>");
+                    .append(esc(failed)).append(" Save a file to build again.</p>");
         }
         List<Finding> errors = errorsByRoute.getOrDefault(route, List.of());
         for (Finding f : errors) {
