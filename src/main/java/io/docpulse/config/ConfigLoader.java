@@ -59,7 +59,7 @@ public final class ConfigLoader {
         k.put("links.cache_hours", "whole number");
         k.put("freshness", "section");
         k.put("freshness.budgets", "map of page type to days");
-        k.put("freshness.file_times", "boolean");
+        k.put("freshness.file_times", "true or false");
         k.put("findability", "section");
         k.put("findability.max_depth", "whole number");
         k.put("readiness", "section");

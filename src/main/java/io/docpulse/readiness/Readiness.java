@@ -29,7 +29,9 @@ import io.docpulse.util.Parallel;
  * most one category of docs that async work relies on; the real-time-dependence rules run; five
  * scores (coverage, freshness, findability, link health, self-service) make an overall score and a
  * verdict, and the fixes that would raise the overall score most are ranked by their expected gain.
- * Every number is computed from the pages and keeps the list of pages behind it.
+ * Every number is computed from the pages and keeps the list of pages behind it, and the verdict
+ * claims nothing that was not measured: unknown freshness, a weak score or many errors keep it from
+ * "ready", and its first reason names the weakest score.
  */
 public final class Readiness {
     /** Link findings that make a page's links count as broken. */
@@ -113,7 +115,7 @@ public final class Readiness {
      * @param sources    each page's file on disk, by content path, to read the Markdown with its lines
      * @param freshness  per page
      * @param findability per page and for the site
-     * @param findings   the findings of the other stages (for broken links)
+     * @param findings   the findings of the other stages (for broken links, and the errors that cap the verdict)
      */
     public static Result analyze(List<Page> pages, Map<String, Path> sources, Map<String, Freshness> freshness,
                                  Findability.Result findability, List<Finding> findings, SearchIndex index,
@@ -355,7 +357,8 @@ public final class Readiness {
         }
         if (cappedBy.contains("weak-score")) {
             List<String> names = weak.stream().map(s -> lower(s.name()) + " " + s.value()).toList();
-            out.add((weak.size() == 1 ? "A score" : "Scores") + " under " + READY + " keep the verdict from ready: "
+            out.add((weak.size() == 1 ? "A score under " + READY + " keeps" : "Scores under " + READY + " keep")
+                    + " the verdict from ready: "
                     + join(names) + ".");
         }
         if (cappedBy.contains("errors")) {
