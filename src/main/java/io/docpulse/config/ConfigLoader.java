@@ -59,6 +59,7 @@ public final class ConfigLoader {
         k.put("links.cache_hours", "whole number");
         k.put("freshness", "section");
         k.put("freshness.budgets", "map of page type to days");
+        k.put("freshness.file_times", "true or false");
         k.put("findability", "section");
         k.put("findability.max_depth", "whole number");
         k.put("readiness", "section");
@@ -131,18 +132,18 @@ public final class ConfigLoader {
                 text(values, "theme", d.theme()), text(values, "language", d.language()),
                 text(values, "cache_dir", d.cacheDir()), number(path, values, "nav.max_siblings", d.navMaxSiblings()),
                 bool(path, values, "drafts", d.drafts()), links(path, values, lists),
-                freshness(path, maps), number(path, values, "findability.max_depth", d.maxClickDepth()),
+                freshness(path, values, maps), number(path, values, "findability.max_depth", d.maxClickDepth()),
                 readiness(path, values, lists, maps), gate(path, values, maps));
     }
 
-    private static FreshnessConfig freshness(Path file, Map<String, Map<String, ScalarNode>> maps)
-            throws ConfigException {
+    private static FreshnessConfig freshness(Path file, Map<String, ScalarNode> values,
+                                             Map<String, Map<String, ScalarNode>> maps) throws ConfigException {
         Map<String, Integer> budgets = new java.util.TreeMap<>(FreshnessConfig.defaults().budgets());
         for (Map.Entry<String, ScalarNode> e : maps.getOrDefault("freshness.budgets", Map.of()).entrySet()) {
             budgets.put(e.getKey(), number(file, Map.of("freshness.budgets." + e.getKey(), e.getValue()),
                     "freshness.budgets." + e.getKey(), 365));
         }
-        return new FreshnessConfig(budgets);
+        return new FreshnessConfig(budgets, bool(file, values, "freshness.file_times", false));
     }
 
     private static GateConfig gate(Path file, Map<String, ScalarNode> values,

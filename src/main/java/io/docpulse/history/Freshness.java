@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param lastUpdated when it last really changed (or was marked reviewed); empty when unknown
  * @param lastAuthor  who made that change, or empty
  * @param lastCommit  the commit of that change, or empty
- * @param dateSource  {@code git}, {@code reviewed} (front matter), {@code uncommitted}, {@code file-time} or {@code unknown}
+ * @param dateSource  {@code git}, {@code reviewed} (front matter), {@code uncommitted}, {@code file-time}
+ *                    (outside git, only with {@code freshness.file_times}) or {@code unknown}
  * @param commits     commits that touched the page
  * @param owner       its owner, or empty
  * @param ownerSource {@code front-matter}, {@code codeowners} or {@code none}

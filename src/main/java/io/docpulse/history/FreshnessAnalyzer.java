@@ -66,6 +66,12 @@ public final class FreshnessAnalyzer {
             String author = h == null ? "" : h.lastAuthor();
             String commit = h == null ? "" : h.lastCommit();
             String source = h == null ? "unknown" : h.source();
+            // a file's time is when it was copied or checked out, not when its content changed:
+            // only the user can say it means more here
+            if (source.equals("file-time") && !config.fileTimes()) {
+                last = Optional.empty();
+                source = "unknown";
+            }
             Optional<Instant> reviewed = date(p.frontMatter().reviewed());
             if (reviewed.isPresent() && (last.isEmpty() || reviewed.get().isAfter(last.get()))) {
                 last = reviewed;

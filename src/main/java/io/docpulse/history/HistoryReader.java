@@ -41,7 +41,8 @@ import io.docpulse.content.SourceRef;
  * The history stage: one walk over the repository that holds the content gives every page its last
  * real change, its author and its number of commits. Renames are followed; a commit that only moves
  * a file, only changes whitespace or line wrapping, or is listed in {@code .git-blame-ignore-revs}
- * does not count as a change. Outside git, file times stand in, with a warning.
+ * does not count as a change. Outside git, the files' modification times are read (source
+ * {@code file-time}), with a warning; the freshness stage uses them only when the user opts in.
  */
 public final class HistoryReader {
     private HistoryReader() {
@@ -64,9 +65,10 @@ public final class HistoryReader {
             out.put(f.path(), new PageHistory(f.path(), Optional.of(t), "", "", 0, List.of(), "file-time"));
         }
         List<Finding> findings = pages.isEmpty() ? List.of() : List.of(new Finding("no-git-history", Severity.WARNING,
-                SourceRef.file(""), "the content is not in a git repository, so freshness is approximate:"
-                + " dates are the files' modification times, and authors are unknown",
-                "build from a git checkout of the docs to get real dates and authors"));
+                SourceRef.file(""), "the content is not in a git repository, so freshness cannot be measured:"
+                + " no page has a date from history, and authors are unknown",
+                "build inside a git clone of the docs with its full history (in CI, fetch-depth: 0), or give pages"
+                        + " reviewed: dates; freshness.file_times: true shows the files' modification times instead"));
         return new History(out, findings, Optional.empty(), "");
     }
 

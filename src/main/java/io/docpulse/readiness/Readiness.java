@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import io.docpulse.config.ReadinessConfig;
 import io.docpulse.content.Finding;
 import io.docpulse.content.Page;
+import io.docpulse.content.Severity;
 import io.docpulse.history.Freshness;
 import io.docpulse.index.Findability;
 import io.docpulse.index.PageFindability;
@@ -28,7 +29,9 @@ import io.docpulse.util.Parallel;
  * most one category of docs that async work relies on; the real-time-dependence rules run; five
  * scores (coverage, freshness, findability, link health, self-service) make an overall score and a
  * verdict, and the fixes that would raise the overall score most are ranked by their expected gain.
- * Every number is computed from the pages and keeps the list of pages behind it.
+ * Every number is computed from the pages and keeps the list of pages behind it, and the verdict
+ * claims nothing that was not measured: unknown freshness, a weak score or many errors keep it from
+ * "ready", and its first reason names the weakest score.
  */
 public final class Readiness {
     /** Link findings that make a page's links count as broken. */
@@ -38,6 +41,10 @@ public final class Readiness {
     static final Set<String> SIGNAL_RULES = Set.copyOf(ReadinessConfig.RULES);
     /** How many fixes the report keeps. */
     static final int MAX_FIXES = 20;
+    /** The score the overall score, and each score that counts, must reach for the verdict "ready". */
+    static final int READY = 75;
+    /** At most one error finding per this many pages for the verdict "ready". */
+    static final int PAGES_PER_ERROR = 10;
 
     private Readiness() {
     }
@@ -77,10 +84,20 @@ public final class Readiness {
         }
     }
 
-    /** The whole report. */
+    /**
+     * The whole report.
+     *
+     * @param categories  the categories expected of these docs (see {@link Category#expectedFrom()})
+     * @param weakest     the lowest of the scores that count (measured, with a weight above 0); the
+     *                    first in score order on a tie
+     * @param cappedBy    what keeps the verdict from {@code ready}, in this order: {@code overall-score},
+     *                    {@code critical-missing}, {@code freshness-unknown}, {@code weak-score},
+     *                    {@code errors}; empty when it is ready
+     * @param notExpected ids of the categories not expected of docs this small, which do not count
+     */
     public record Result(Map<String, Assignment> categoryOf, List<CategoryReport> categories, List<Score> scores,
                          int overall, String verdict, List<String> reasons, List<Fix> fixes,
-                         List<Finding> findings) {
+                         List<Finding> findings, Score weakest, List<String> cappedBy, List<String> notExpected) {
         public Result {
             categoryOf = java.util.Collections.unmodifiableMap(new TreeMap<>(categoryOf));
             categories = List.copyOf(categories);
@@ -88,6 +105,8 @@ public final class Readiness {
             reasons = List.copyOf(reasons);
             fixes = List.copyOf(fixes);
             findings = List.copyOf(findings);
+            cappedBy = List.copyOf(cappedBy);
+            notExpected = List.copyOf(notExpected);
         }
     }
 
@@ -96,14 +115,21 @@ public final class Readiness {
      * @param sources    each page's file on disk, by content path, to read the Markdown with its lines
      * @param freshness  per page
      * @param findability per page and for the site
-     * @param findings   the findings of the other stages (for broken links)
+     * @param findings   the findings of the other stages (for broken links, and the errors that cap the verdict)
      */
     public static Result analyze(List<Page> pages, Map<String, Path> sources, Map<String, Freshness> freshness,
                                  Findability.Result findability, List<Finding> findings, SearchIndex index,
                                  ReadinessConfig config, int threads) throws IOException {
         List<Page> live = pages.stream().filter(p -> !p.frontMatter().draft()).toList();
-        List<Category> categories = Category.configured(config);
-        Map<String, Assignment> categoryOf = classify(live, categories, index);
+        List<Category> configured = Category.configured(config);
+        Map<String, Assignment> categoryOf = classify(live, configured, index);
+        // advice scales with the docs: a kind of doc is expected once the docs are big enough for
+        // it, or as soon as a page of its kind is there (then it is judged like any other)
+        Set<String> placed = new HashSet<>();
+        categoryOf.values().forEach(a -> placed.add(a.category()));
+        List<Category> categories = configured.stream()
+                .filter(c -> live.size() >= c.expectedFrom() || placed.contains(c.id())).toList();
+        List<Category> notExpected = configured.stream().filter(c -> !categories.contains(c)).toList();
 
         Signals signals = new Signals(config);
         List<List<Finding>> perPage = Parallel.map(live, threads, "readiness", p -> {
@@ -118,6 +144,10 @@ public final class Readiness {
 
         Set<String> livePaths = new HashSet<>();
         live.forEach(p -> livePaths.add(p.path()));
+        Set<String> draftPaths = new HashSet<>();
+        pages.stream().filter(p -> p.frontMatter().draft()).forEach(p -> draftPaths.add(p.path()));
+        int errors = (int) findings.stream()
+                .filter(f -> f.severity() == Severity.ERROR && !draftPaths.contains(f.where().file())).count();
         Map<String, List<String>> brokenOn = new TreeMap<>();
         for (Finding f : findings) {
             if (brokenLink(f) && livePaths.contains(f.where().file())) {
@@ -216,18 +246,32 @@ public final class Readiness {
                         + " pages answer on their own, without sending the reader to a person, a placeholder or a stub",
                 deferring));
 
-        // verdict
+        // verdict: "ready" only when nothing it claims is unmeasured or weak
         List<String> missingCritical = reports.stream().filter(r -> r.critical() && !r.present())
                 .map(CategoryReport::name).toList();
+        List<Score> counted = scores.stream().filter(s -> s.weight() > 0 && s.value() >= 0).toList();
+        Score weakest = counted.get(0);
+        for (Score s : counted) if (s.value() < weakest.value()) weakest = s;
+        List<Score> weak = counted.stream().filter(s -> s.value() < READY).toList();
+        // the team may give freshness no weight; otherwise the docs cannot be called current unless
+        // at least half of the pages have a real date
+        boolean freshnessUnknown = config.weights().getOrDefault("freshness", 0.0) > 0 && dated.size() * 2 < live.size();
+        List<String> cappedBy = new ArrayList<>();
+        if (overall < READY) cappedBy.add("overall-score");
+        if (!missingCritical.isEmpty()) cappedBy.add("critical-missing");
+        if (freshnessUnknown) cappedBy.add("freshness-unknown");
+        if (!weak.isEmpty()) cappedBy.add("weak-score");
+        if ((long) errors * PAGES_PER_ERROR > live.size()) cappedBy.add("errors");
         String verdict;
-        if (overall >= 75 && missingCritical.isEmpty()) verdict = "ready";
-        else if (overall < 50 || missingCritical.size() >= 2) verdict = "not ready";
+        if (overall < 50 || missingCritical.size() >= 2) verdict = "not ready";
+        else if (cappedBy.isEmpty()) verdict = "ready";
         else verdict = "partly ready";
-        List<String> reasons = reasons(verdict, overall, missingCritical, scores, live.size(), stalePages, brokenPages,
-                deferring);
+        List<String> reasons = reasons(verdict, overall, weakest, cappedBy, missingCritical, scores, weak,
+                live.size(), dated.size(), errors, notExpected, stalePages, brokenPages, deferring);
 
         List<Fix> fixes = fixes(reports, w, total, live.size(), stalePages, brokenOn, signalsOn, findability, live);
-        return new Result(categoryOf, reports, scores, overall, verdict, reasons, fixes, signalFindings);
+        return new Result(categoryOf, reports, scores, overall, verdict, reasons, fixes, signalFindings, weakest,
+                cappedBy, notExpected.stream().map(Category::id).toList());
     }
 
     /** Front matter type first, then path conventions, then each category's Lucene query. */
@@ -282,35 +326,75 @@ public final class Readiness {
         return out;
     }
 
-    private static List<String> reasons(String verdict, int overall, List<String> missingCritical, List<Score> scores,
-                                        int pages, List<String> stale, List<String> broken, List<String> deferring) {
+    /**
+     * The sentences that explain the verdict: the verdict with the weakest score, then each thing that
+     * keeps it from ready, then the scores. Every claim is one of the measured numbers.
+     */
+    private static List<String> reasons(String verdict, int overall, Score weakest, List<String> cappedBy,
+                                        List<String> missingCritical, List<Score> scores, List<Score> weak, int pages,
+                                        int dated, int errors, List<Category> notExpected, List<String> stale,
+                                        List<String> broken, List<String> deferring) {
         List<String> out = new ArrayList<>();
-        String head = switch (verdict) {
-            case "ready" -> "Ready: the docs cover what asynchronous work needs, and they are current and easy to find"
-                    + " (overall " + overall + " of 100).";
-            case "not ready" -> "Not ready: a team working from these docs would still depend on meetings and"
-                    + " quick questions (overall " + overall + " of 100).";
-            default -> "Partly ready: much of what asynchronous work needs is written down, but not all of it"
-                    + " (overall " + overall + " of 100).";
-        };
-        out.add(head);
+        String weakestText = lower(weakest.name()) + " at " + weakest.value();
+        String total = " (overall " + overall + " of 100).";
+        out.add(switch (verdict) {
+            case "ready" -> weakest.value() == 100 ? "Ready: every score is 100" + total
+                    : "Ready: every score is " + READY + " or more, and the weakest score is " + weakestText + total;
+            case "not ready" -> "Not ready: the weakest score is " + weakestText + ", and a team working from these"
+                    + " docs would still depend on meetings and quick questions" + total;
+            default -> "Partly ready: the weakest score is " + weakestText + total;
+        });
         if (!missingCritical.isEmpty()) {
             out.add("Nothing covers what a team cannot work asynchronously without: "
-                    + join(missingCritical).toLowerCase(Locale.ROOT) + ".");
+                    + lower(join(missingCritical)) + ".");
+        }
+        if (cappedBy.contains("freshness-unknown")) {
+            out.add("Freshness could not be measured, so the verdict cannot be ready: "
+                    + (dated == 0 ? "no page has" : "only " + dated + " of " + count(pages, "page")
+                    + (dated == 1 ? " has" : " have")) + " a date from git history or a reviewed: date."
+                    + " Build inside a git clone with its full history (in CI, check out with fetch-depth: 0),"
+                    + " or set reviewed: dates in the front matter.");
+        }
+        if (cappedBy.contains("weak-score")) {
+            List<String> names = weak.stream().map(s -> lower(s.name()) + " " + s.value()).toList();
+            out.add((weak.size() == 1 ? "A score under " + READY + " keeps" : "Scores under " + READY + " keep")
+                    + " the verdict from ready: "
+                    + join(names) + ".");
+        }
+        if (cappedBy.contains("errors")) {
+            out.add("The build found " + count(errors, "error") + " on " + count(pages, "page") + ", more than one for"
+                    + " every " + PAGES_PER_ERROR + " pages, so the verdict cannot be ready: fix the errors first.");
         }
         for (Score s : scores) {
             if (s.id().equals("coverage")) {
                 out.add("Coverage " + s.value() + ": " + s.evidence() + ".");
             } else if (s.value() < 0) {
-                out.add(s.name() + " unknown: " + s.evidence() + ".");
+                // said above when it caps the verdict
+                if (!cappedBy.contains("freshness-unknown")) out.add(s.name() + " unknown: " + s.evidence() + ".");
             } else if (s.value() < 90) {
                 out.add(s.name() + " " + s.value() + ": " + s.evidence() + ".");
             }
         }
-        if (stale.isEmpty() && broken.isEmpty() && deferring.isEmpty() && pages > 0) {
-            out.add("Every page is within its review budget, its links work, and it answers on its own.");
+        Map<Integer, List<String>> notYet = new TreeMap<>();
+        for (Category c : notExpected) notYet.computeIfAbsent(c.expectedFrom(), k -> new ArrayList<>()).add(c.name());
+        notYet.forEach((from, names) -> out.add(capitalize(lower(join(names))) + (names.size() == 1 ? " is" : " are")
+                + " not expected of docs under " + from + " pages (these have " + pages + "), so "
+                + (names.size() == 1 ? "it does" : "they do") + " not count for coverage until a page of "
+                + (names.size() == 1 ? "its" : "their") + " kind is written."));
+        if (broken.isEmpty() && deferring.isEmpty() && stale.isEmpty() && pages > 0) {
+            // "within its review budget" only where every page has a date to judge it by
+            out.add(dated == pages ? "Every page is within its review budget, its links work, and it answers on its own."
+                    : "Every page's links work, and every page answers on its own.");
         }
         return out;
+    }
+
+    private static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+
+    private static String capitalize(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     /**
@@ -362,6 +446,8 @@ public final class Readiness {
                     "titles that do not find their page, missing descriptions, near-duplicates, deep pages (see each page's"
                             + " findability reasons)", paths, w.get("findability") / total * points / n, false));
         });
+        // a fix that does not move the score by a tenth of a point, as shown, is not worth listing
+        out.removeIf(f -> Math.round(f.gain() * 10) == 0);
         out.sort((a, b) -> a.gain() != b.gain() ? Double.compare(b.gain(), a.gain())
                 : a.critical() != b.critical() ? (a.critical() ? -1 : 1) : a.title().compareTo(b.title()));
         return out.size() > MAX_FIXES ? out.subList(0, MAX_FIXES) : out;

@@ -189,6 +189,12 @@ public final class ReportJson {
         out.put("score", r.overall());
         out.put("verdict", r.verdict());
         out.put("reasons", r.reasons());
+        Map<String, Object> weakest = new LinkedHashMap<>();
+        weakest.put("id", camel(r.weakest().id()));
+        weakest.put("score", r.weakest().value());
+        out.put("weakest", weakest);
+        out.put("cappedBy", r.cappedBy());
+        out.put("notExpected", r.notExpected());
         List<Map<String, Object>> scores = new ArrayList<>();
         for (Readiness.Score s : r.scores()) {
             Map<String, Object> m = new LinkedHashMap<>();

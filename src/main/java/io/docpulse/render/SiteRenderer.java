@@ -424,6 +424,7 @@ public final class SiteRenderer {
         m.put("budgetDays", f.budgetDays().orElse(-1));
         m.put("reviewBy", f.reviewBy());
         m.put("uncommitted", f.dateSource().equals("uncommitted"));
+        m.put("fileTime", f.dateSource().equals("file-time"));
         return m;
     }
 

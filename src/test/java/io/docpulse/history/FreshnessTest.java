@@ -272,7 +272,7 @@ class FreshnessTest {
     }
 
     @Test
-    void outsideGitFileTimesWithOneWarning() throws Exception {
+    void outsideGitFileTimesAreNoDatesUnlessTheUserOptsIn() throws Exception {
         Path plain = dir.resolve("plain/docs");
         Files.createDirectories(plain);
         Files.writeString(plain.resolve("README.md"), "# Home\n");
@@ -282,8 +282,34 @@ class FreshnessTest {
         Build.run(new Build.Options(plain, dir.resolve("out3"), config, 1, Instant.parse("2024-08-01T00:00:00Z")));
         JsonNode report = new ObjectMapper().readTree(dir.resolve("out3/report.json").toFile());
         assertThat(rules(report, "")).containsExactly("no-git-history");
-        assertThat(page(report, "x.md").get("lastUpdated").asText()).isEqualTo("2023-05-05T00:00:00Z");
-        assertThat(page(report, "x.md").get("dateSource").asText()).isEqualTo("file-time");
+        JsonNode warning = null;
+        for (JsonNode f : report.get("findings")) if (f.get("rule").asText().equals("no-git-history")) warning = f;
+        assertThat(warning.get("hint").asText()).contains("fetch-depth: 0").contains("freshness.file_times: true");
+        // a file's time is when it was copied: no date, no age, never stale, no "Last updated"
+        JsonNode x = page(report, "x.md");
+        assertThat(x.get("lastUpdated").isNull()).isTrue();
+        assertThat(x.get("dateSource").asText()).isEqualTo("unknown");
+        assertThat(x.get("stale").asBoolean()).isFalse();
+        assertThat(Files.readString(dir.resolve("out3/x/index.html"))).doesNotContain("Last updated");
+    }
+
+    @Test
+    void withFileTimesOnThePageSaysItsDateIsTheFilesTime() throws Exception {
+        Path plain = dir.resolve("plain/docs");
+        Files.createDirectories(plain);
+        Files.writeString(plain.resolve("README.md"), "# Home\n");
+        Files.writeString(plain.resolve("x.md"), "# X\n");
+        Files.writeString(dir.resolve("plain/docpulse.yml"), "freshness:\n  file_times: true\n");
+        Files.setLastModifiedTime(plain.resolve("x.md"), java.nio.file.attribute.FileTime.from(Instant.parse("2023-05-05T00:00:00Z")));
+        io.docpulse.TestSites.Run run = io.docpulse.TestSites.run("build", "--content", plain.toString(),
+                "--out", dir.resolve("out4").toString(), "--cache-dir", dir.resolve("cache").toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode report = new ObjectMapper().readTree(dir.resolve("out4/report.json").toFile());
+        JsonNode x = page(report, "x.md");
+        assertThat(x.get("lastUpdated").asText()).isEqualTo("2023-05-05T00:00:00Z");
+        assertThat(x.get("dateSource").asText()).isEqualTo("file-time");
+        assertThat(Files.readString(dir.resolve("out4/x/index.html")))
+                .containsPattern("Last updated <time datetime=\"2023-05-05T00:00:00Z\"[^>]*>[^<]+</time> \\(the file's modification time\\)");
     }
 
     @Test

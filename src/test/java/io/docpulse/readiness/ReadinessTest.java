@@ -55,6 +55,24 @@ class ReadinessTest {
         return f;
     }
 
+    /**
+     * The same files with {@code reviewed:} set to today in every front matter, so each page has a
+     * real date and freshness is measured (the files are not in a git repository).
+     */
+    private static Map<String, String> reviewedToday(Map<String, String> files) {
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        Map<String, String> out = new LinkedHashMap<>();
+        files.forEach((path, text) -> out.put(path,
+                text.startsWith("---\n") ? "---\nreviewed: " + today + "\n" + text.substring(4) : text));
+        return out;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode n : array) out.add(n.asText());
+        return out;
+    }
+
     private JsonNode build(Map<String, String> files, String... extra) throws IOException {
         Path content = TestSites.write(dir.resolve("content-" + files.hashCode()), files);
         Path out = dir.resolve("run-" + files.hashCode() + "-" + extra.length);
@@ -75,14 +93,13 @@ class ReadinessTest {
 
     @Test
     void aCompleteCurrentHandbookIsReady() throws IOException {
-        JsonNode report = build(ready());
+        JsonNode report = build(reviewedToday(ready()));
         JsonNode r = report.get("readiness");
         assertThat(r.get("verdict").asText()).as(r.toString()).isEqualTo("ready");
+        assertThat(r.get("cappedBy")).isEmpty();
         assertThat(report.get("scores").get("coverage").asInt()).isEqualTo(100);
         assertThat(report.get("scores").get("selfService").asInt()).isEqualTo(100);
-        // no git history: freshness is unknown, not 100, and does not count
-        assertThat(report.get("scores").get("freshness").isNull()).isTrue();
-        assertThat(r.get("scores").get(1).get("weight").asDouble()).isZero();
+        assertThat(report.get("scores").get("freshness").asInt()).isEqualTo(100);
         for (JsonNode c : r.get("categories")) assertThat(c.get("present").asBoolean()).as(c.get("id").asText()).isTrue();
         JsonNode pages = report.get("pages");
         Map<String, String> cats = new LinkedHashMap<>();
@@ -246,5 +263,123 @@ class ReadinessTest {
         assertThat(rules(report, "architecture/moved.md")).isEmpty();
         assertThat(rules(report, "architecture/badges.md")).isEmpty();
         assertThat(rules(report, "decisions/0002-cache.md")).isEmpty();
+    }
+
+    @Test
+    void withoutDatesTheVerdictIsCappedAndSaysHowToMeasureFreshness() throws IOException {
+        JsonNode report = build(ready());
+        JsonNode r = report.get("readiness");
+        // no git history and no reviewed: dates: freshness is unknown, not 100, and does not count...
+        assertThat(report.get("scores").get("freshness").isNull()).isTrue();
+        assertThat(r.get("scores").get(1).get("weight").asDouble()).isZero();
+        // ...so the docs cannot be called current: the verdict stops below ready and says why
+        assertThat(r.get("verdict").asText()).isEqualTo("partly ready");
+        assertThat(texts(r.get("cappedBy"))).containsExactly("freshness-unknown");
+        String reasons = texts(r.get("reasons")).toString();
+        assertThat(reasons).contains("Freshness could not be measured").contains("fetch-depth: 0")
+                .doesNotContain("current").doesNotContain("within its review budget");
+    }
+
+    @Test
+    void aFewDatedPagesDoNotMeasureTheFreshnessOfTheRest() throws IOException {
+        Map<String, String> f = ready();
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        f.put("README.md", "---\nreviewed: " + today + "\n" + f.get("README.md").substring(4));
+        JsonNode r = build(f).get("readiness");
+        assertThat(r.get("verdict").asText()).isEqualTo("partly ready");
+        assertThat(texts(r.get("cappedBy"))).containsExactly("freshness-unknown");
+        assertThat(texts(r.get("reasons")).toString()).contains("only 1 of 8 pages has a date");
+    }
+
+    @Test
+    void theVerdictNamesTheWeakestScore() throws IOException {
+        Map<String, String> f = reviewedToday(ready());
+        f.put("architecture/data.md", page("reviewed: " + java.time.LocalDate.now(java.time.ZoneOffset.UTC) + "\n",
+                "Data flow", prose("the data flow") + "\nThe retry policy is TBD.\n"));
+        JsonNode report = build(f);
+        JsonNode r = report.get("readiness");
+        String weakestName = null;
+        int weakest = 101;
+        for (JsonNode s : r.get("scores")) {
+            if (!s.get("score").isNull() && s.get("weight").asDouble() > 0 && s.get("score").asInt() < weakest) {
+                weakest = s.get("score").asInt();
+                weakestName = s.get("name").asText();
+            }
+        }
+        assertThat(weakest).isLessThan(100);
+        assertThat(r.get("weakest").get("score").asInt()).isEqualTo(weakest);
+        assertThat(r.get("reasons").get(0).asText())
+                .contains("the weakest score is " + weakestName.toLowerCase(java.util.Locale.ROOT) + " at " + weakest)
+                .doesNotContain("current and easy to find");
+    }
+
+    @Test
+    void aScoreUnder75KeepsTheVerdictFromReady() throws IOException {
+        Map<String, String> f = reviewedToday(ready());
+        for (String path : List.of("process/planning.md", "architecture/overview.md", "teams/platform.md")) {
+            f.put(path, f.get(path) + "\nThe rest of this page is TBD.\n");
+        }
+        JsonNode report = build(f);
+        JsonNode r = report.get("readiness");
+        assertThat(report.get("scores").get("selfService").asInt()).isEqualTo(63);
+        assertThat(r.get("score").asInt()).isGreaterThanOrEqualTo(75);
+        assertThat(r.get("verdict").asText()).isEqualTo("partly ready");
+        assertThat(texts(r.get("cappedBy"))).containsExactly("weak-score");
+        assertThat(r.get("reasons").get(0).asText()).contains("the weakest score is self-service at 63");
+    }
+
+    @Test
+    void moreThanOneErrorPerTenPagesKeepsTheVerdictFromReady() throws IOException {
+        Map<String, String> f = reviewedToday(ready());
+        f.put("README.md", f.get("README.md") + "- [Old plan](process/old-plan.md)\n- [Roadmap](roadmap.md)\n");
+        JsonNode report = build(f);
+        JsonNode r = report.get("readiness");
+        assertThat(report.get("summary").get("errors").asInt()).isEqualTo(2);
+        assertThat(r.get("score").asInt()).isGreaterThanOrEqualTo(75);
+        assertThat(r.get("verdict").asText()).isEqualTo("partly ready");
+        assertThat(texts(r.get("cappedBy"))).containsExactly("errors");
+        assertThat(texts(r.get("reasons")).toString()).contains("2 errors on 8 pages");
+    }
+
+    @Test
+    void fixesThatAddNoPointAreLeftOut() throws IOException {
+        Map<String, String> f = reviewedToday(ready());
+        // a stale page, while the team gave freshness no weight: reviewing it adds nothing to the score
+        f.put("process/planning.md", f.get("process/planning.md").replaceFirst("reviewed: [0-9-]+", "reviewed: 2001-01-01"));
+        f.put("docpulse.yml", "readiness:\n  weights:\n    freshness: 0\n");
+        JsonNode report = build(f);
+        JsonNode page = null;
+        for (JsonNode p : report.get("pages")) if (p.get("path").asText().equals("process/planning.md")) page = p;
+        assertThat(page.get("stale").asBoolean()).isTrue();
+        for (JsonNode fix : report.get("readiness").get("fixes")) {
+            assertThat(fix.get("gain").asDouble()).as(fix.toString()).isGreaterThan(0.0);
+        }
+    }
+
+    @Test
+    void aOnePageSiteIsNotAskedForRunbooksOrDecisionRecords() throws IOException {
+        JsonNode r = build(Map.of("README.md", page("", "Deploying the app", prose("deploying the app")))).get("readiness");
+        List<String> titles = new ArrayList<>();
+        for (JsonNode fix : r.get("fixes")) titles.add(fix.get("title").asText());
+        assertThat(titles).contains("Write an onboarding guide", "Write a page of communication norms")
+                .doesNotContain("Write a runbook", "Write a first decision record", "Write an architecture overview",
+                        "Write a page of who owns what");
+        List<String> ids = new ArrayList<>();
+        for (JsonNode c : r.get("categories")) ids.add(c.get("id").asText());
+        assertThat(ids).containsExactly("onboarding", "process", "communication");
+        assertThat(texts(r.get("notExpected"))).containsExactly("decisions", "runbooks", "architecture", "ownership");
+        assertThat(texts(r.get("reasons")).toString()).contains("not expected of docs under 10 pages");
+    }
+
+    @Test
+    void aSmallSiteWithARunbookIsJudgedOnIt() throws IOException {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("README.md", page("", "Deploying the app", prose("deploying the app")));
+        f.put("runbooks/restart.md", "# Restart\n\nTBD.\n");
+        JsonNode r = build(f).get("readiness");
+        List<String> ids = new ArrayList<>();
+        for (JsonNode c : r.get("categories")) ids.add(c.get("id").asText());
+        assertThat(ids).containsExactly("onboarding", "process", "communication", "runbooks");
+        assertThat(texts(r.get("notExpected"))).containsExactly("decisions", "architecture", "ownership");
     }
 }
