@@ -110,8 +110,9 @@ final class MarkdownRenderer {
         List<com.vladsch.flexmark.util.misc.Extension> rendering = new ArrayList<>(common);
         rendering.add(own);
         options.set(Parser.EXTENSIONS, common);
-        // CommonMark allows spaces inside <...> destinations; flexmark needs this option for that.
-        options.set(Parser.SPACE_IN_LINK_URLS, true);
+        // No spaces in a bare destination: [a](my page.md) is text, as in CommonMark and on GitHub.
+        // FastInlineParser reads <my page.md>, which may hold spaces.
+        options.set(Parser.SPACE_IN_LINK_URLS, false);
         options.set(TablesExtension.COLUMN_SPANS, false);
         options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
         options.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);
