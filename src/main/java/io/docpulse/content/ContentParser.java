@@ -55,7 +55,7 @@ public final class ContentParser {
     }
 
     /** Bump when parsing gives other pages from the same files. */
-    static final String FORMAT = "docpulse-parsed-1";
+    static final String FORMAT = "docpulse-parsed-2";
 
     /**
      * Parses the pages, reusing what the last build kept in {@code keep} (in the cache folder) for
@@ -252,7 +252,11 @@ public final class ContentParser {
         }
         String text = nesting.text();
         Attempt attempt = tryRender(path, text);
-        if (attempt.failure() == null) return attempt.rendered();
+        if (attempt.failure() == null) {
+            findings.addAll(UndefinedReferences.findings(path, attempt.rendered().undefinedReferences(),
+                    attempt.rendered().headings()));
+            return attempt.rendered();
+        }
         Throwable failure = attempt.failure();
         int line = firstFailingLine(path, text, failure);
         findings.add(new Finding("page-not-rendered", Severity.ERROR, SourceRef.line(path, line),
@@ -314,7 +318,7 @@ public final class ContentParser {
         String text = body.strip();
         String html = "<pre class=\"not-rendered\">" + io.docpulse.util.Html.escape(text) + "</pre>\n";
         return new MarkdownRenderer.Rendered(html, List.of(), List.of(), text, false, List.of(), List.of(),
-                List.of(new Section("", "", 1, text)));
+                List.of(new Section("", "", 1, text)), List.of());
     }
 
     static String titleFromFileName(SourceFile f) {

@@ -57,6 +57,34 @@ final class FastInlineParser extends InlineParserImpl {
                 inlineParserExtensions);
     }
 
+    /**
+     * flexmark's reading of link reference definitions at the start of a paragraph, except that a
+     * definition after the first may be indented any amount, as CommonMark has it (a paragraph's
+     * lines lose their leading whitespace). flexmark stopped at 4 spaces, which a paragraph inside a
+     * list item has before its second line: its second definition on showed as text, and every link
+     * to it as {@code [text][label]}.
+     */
+    @Override
+    public int preProcessBlock(com.vladsch.flexmark.ast.Paragraph block, com.vladsch.flexmark.parser.block.ParserState state) {
+        BasedSequence contentChars = block.getChars();
+        int leadingSpaces = contentChars.countLeading(com.vladsch.flexmark.util.misc.CharPredicate.SPACE_TAB);
+        int length = contentChars.length();
+        boolean first = true;
+        while ((leadingSpaces <= 3 || !first) && length > 3 + leadingSpaces && contentChars.charAt(leadingSpaces) == '[') {
+            if (leadingSpaces > 0) {
+                contentChars = contentChars.subSequence(leadingSpaces, length);
+                length -= leadingSpaces;
+            }
+            int pos = parseReference(block, contentChars);
+            if (pos == 0) break;
+            first = false;
+            contentChars = contentChars.subSequence(pos, length);
+            length = contentChars.length();
+            leadingSpaces = contentChars.countLeading(com.vladsch.flexmark.util.misc.CharPredicate.SPACE_TAB);
+        }
+        return contentChars.getStartOffset() - block.getStartOffset();
+    }
+
     @Override
     public BasedSequence parseLinkTitle() {
         return match(LINK_TITLE);

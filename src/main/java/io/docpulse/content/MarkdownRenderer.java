@@ -22,6 +22,7 @@ import com.vladsch.flexmark.ast.ImageRef;
 import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.LinkRef;
 import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.ast.RefNode;
 import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.Text;
@@ -73,7 +74,7 @@ final class MarkdownRenderer {
     /** What the render of one page gives back. */
     record Rendered(String html, List<io.docpulse.content.Heading> headings, List<RawLink> links, String text,
                     boolean usesMermaid, List<String> codeLanguages, List<String> htmlAnchors,
-                    List<Section> sections) {
+                    List<Section> sections, List<UndefinedReferences.Written> undefinedReferences) {
     }
 
     /** Per-page state the flexmark callbacks read, kept in the document's data. */
@@ -141,6 +142,7 @@ final class MarkdownRenderer {
         boolean[] mermaid = {false};
         List<String> languages = new ArrayList<>();
         List<String> anchors = new ArrayList<>();
+        List<UndefinedReferences.Written> undefined = new ArrayList<>();
         GitHubSlugger slugger = new GitHubSlugger();
         // Explicit ids first, so a generated id never takes one a writer chose.
         List<Heading> flexHeadings = new ArrayList<>();
@@ -196,11 +198,25 @@ final class MarkdownRenderer {
                 htmlLinks(path, n, lines, links);
                 srcsetLinks(path, n, lines, links);
                 htmlAnchors(n, anchors);
+            } else if (n instanceof RefNode ref && !ref.isDefined() && (n instanceof LinkRef || n instanceof ImageRef)) {
+                undefined.add(undefinedReference(ref, body, lines));
             }
         }
         String html = renderer.render(doc);
         String text = PlainText.of(doc);
-        return new Rendered(html, headings, links, text, mermaid[0], languages, anchors, sections(doc, state));
+        return new Rendered(html, headings, links, text, mermaid[0], languages, anchors, sections(doc, state), undefined);
+    }
+
+    private static UndefinedReferences.Written undefinedReference(RefNode ref, String body, LineIndex lines) {
+        int offset = ref.getStartOffset();
+        UndefinedReferences.Form form = !ref.isReferenceTextCombined() ? UndefinedReferences.Form.FULL
+                : ref.isDummyReference() ? UndefinedReferences.Form.COLLAPSED : UndefinedReferences.Form.SHORTCUT;
+        String label = ref.getReference().toString();
+        String text = form == UndefinedReferences.Form.FULL ? ref.getText().toString() : label;
+        boolean afterCode = offset > 0 && UndefinedReferences.isCodeBefore(body.charAt(offset - 1));
+        boolean beforeParen = ref.getEndOffset() < body.length() && body.charAt(ref.getEndOffset()) == '(';
+        return new UndefinedReferences.Written(ref.getChars().toString(), text, label, form, afterCode, beforeParen,
+                lines.line(offset), lines.column(offset));
     }
 
     /** Cuts the document at its headings of level 2 and below; H1 stays in the opening text. */

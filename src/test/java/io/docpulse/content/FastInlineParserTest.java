@@ -18,7 +18,8 @@ import com.vladsch.flexmark.util.data.MutableDataSet;
 
 /**
  * The faster inline parser must parse exactly as flexmark's own, except where flexmark departs from
- * CommonMark: spaces in {@code <...>} destinations, and titles it found by backtracking.
+ * CommonMark: spaces in {@code <...>} destinations, titles it found by backtracking, and indented
+ * link reference definitions after the first.
  */
 class FastInlineParserTest {
     private static final List<String> SAMPLES = List.of(
@@ -65,5 +66,12 @@ class FastInlineParserTest {
         assertThat(render(fast, "[a](b \"c\\\")\n")).isEqualTo("<p>[a](b &quot;c&quot;)</p>\n");
         String title = "x".repeat(5000);
         assertThat(render(fast, "[a](b \"" + title + "\")\n")).contains("title=\"" + title + "\"");
+    }
+
+    @Test
+    void readsEveryIndentedReferenceDefinitionInAListItem() {
+        Parser fast = FastInlineParser.use(Parser.builder(new MutableDataSet())).build();
+        String md = "* item\n\n    [a][one] and [b][two]\n\n    [one]: /1\n    [two]: /2\n";
+        assertThat(render(fast, md)).contains("<a href=\"/1\">a</a> and <a href=\"/2\">b</a>").doesNotContain("[two]:");
     }
 }

@@ -226,4 +226,20 @@ class InvalidInputTest {
         assertThat(dir.resolve("out/index.html")).content().contains("[Display Text](Link URL) is text;")
                 .contains(">spaced</a>");
     }
+
+    @Test
+    void reportsUndefinedReferencesWithTheHeadingTheyProbablyMeant() throws IOException {
+        TestSites.Run run = buildInvalid("undefined-reference");
+        assertThat(run.exitCode()).isZero();
+        assertThat(problems()).extracting(n -> n.get("rule").asText(), n -> n.get("line").asInt(), n -> n.get("column").asInt())
+                .containsExactly(tuple("undefined-reference", 3, 5), tuple("undefined-reference", 3, 28),
+                        tuple("undefined-reference", 3, 64), tuple("undefined-reference", 4, 6),
+                        tuple("undefined-reference", 4, 36));
+        assertThat(run.err()).contains("README.md:3:5: warning: `[modules][#module]` is not a link")
+                .contains("did you mean `[modules](#modules)`, a link to the heading \"Modules\"?")
+                .contains("did you mean `[Potential](https://example.com/potential)`?")
+                .contains("did you mean `[Getting started](#getting-started)`")
+                .contains("define the label on a line of its own (`[the setup]: URL`)");
+        assertThat(dir.resolve("out/index.html")).content().contains("[modules][#module]");
+    }
 }
