@@ -50,7 +50,14 @@ public final class Main implements Runnable {
             e.flush();
             return ExitCode.USAGE.code();
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (StackOverflowError e) {
+            // picocli passes Errors on; a stage that recursed too deep ends the run with one line, not a JVM trace
+            err.println(Messages.error("the run could not complete: " + Messages.outOfStack(e)));
+            err.flush();
+            return ExitCode.FAILURE.code();
+        }
     }
 
     static int exitCodeOf(Throwable ex) {

@@ -33,6 +33,15 @@ final class Messages {
         return sb.toString();
     }
 
+    /** A stack overflow no stage contained, and where it happened (the first docpulse frame). */
+    static String outOfStack(StackOverflowError e) {
+        String where = java.util.Arrays.stream(e.getStackTrace())
+                .filter(f -> f.getClassName().startsWith("io.docpulse."))
+                .map(f -> " in " + f.getClassName().substring(f.getClassName().lastIndexOf('.') + 1) + "." + f.getMethodName())
+                .findFirst().orElse("");
+        return "out of stack" + where + " (input nested too deeply?); please report it, with the page that causes it";
+    }
+
     /** {@code content/guide.md:12:5: warning: message [rule]} and its hint, for one finding. */
     static String finding(Path contentDir, Finding f) {
         String where = contentDir.resolve(f.where().file()).toString()

@@ -28,9 +28,22 @@ public final class ContentParser {
     /** Made on first use: a build whose pages all come from the cache never loads the Markdown parser. */
     private volatile MarkdownRenderer markdown;
 
-    public ContentParser(Routes routes) {
-        this.routes = routes;
+    /**
+     * The stack of the second try at a page that overflowed its parse thread's stack. flexmark
+     * recurses once per level of nested inline spans, and some of its patterns once per character
+     * (an inline HTML comment of 1,500 characters overflowed a 1 MB stack).
+     */
+    static final long DEEP_STACK_BYTES = 128L << 20;
+    private final long deepStackBytes;
 
+    public ContentParser(Routes routes) {
+        this(routes, DEEP_STACK_BYTES);
+    }
+
+    /** @param deepStackBytes the stack of the second try at a page that overflowed the first */
+    ContentParser(Routes routes, long deepStackBytes) {
+        this.routes = routes;
+        this.deepStackBytes = deepStackBytes;
     }
 
     /** What parsing one file gave: a page (or none, for a file that is not text) and its findings. */
@@ -42,7 +55,7 @@ public final class ContentParser {
     }
 
     /** Bump when parsing gives other pages from the same files. */
-    static final String FORMAT = "docpulse-parsed-1";
+    static final String FORMAT = "docpulse-parsed-2";
 
     /**
      * Parses the pages, reusing what the last build kept in {@code keep} (in the cache folder) for
@@ -203,7 +216,7 @@ public final class ContentParser {
         }
         FrontMatterParser.Split split = FrontMatterParser.split(f.path(), text);
         findings.addAll(split.findings());
-        MarkdownRenderer.Rendered r = markdown().render(f.path(), split.body());
+        MarkdownRenderer.Rendered r = renderContained(f.path(), split.body(), findings);
         FrontMatter fm = split.frontMatter();
         String title;
         TitleSource source;
@@ -222,6 +235,91 @@ public final class ContentParser {
         Page page = new Page(f.path(), routes.routeOf(f.path()), title, source, fm, r.headings(), r.links(), plain,
                 countWords(plain), r.html(), h1.isPresent(), r.usesMermaid(), r.codeLanguages(), r.htmlAnchors(), r.sections(), sha256(bytes));
         return new One(Optional.of(page), findings);
+    }
+
+    /**
+     * Renders a page whatever it holds: nesting too deep is flattened (and reported); a page that
+     * still overflows the stack gets a second try on a deep one; a page that cannot be rendered at
+     * all is shown as its Markdown text, with an error naming the first line that fails.
+     */
+    private MarkdownRenderer.Rendered renderContained(String path, String body, List<Finding> findings)
+            throws IOException {
+        MarkdownNesting.Result nesting = MarkdownNesting.flatten(body);
+        if (nesting.line() > 0) {
+            findings.add(new Finding("too-deeply-nested", Severity.WARNING, SourceRef.line(path, nesting.line()),
+                    "block quotes and lists are nested " + nesting.depth() + " levels deep; below level "
+                            + MarkdownNesting.MAX_DEPTH + " they are shown flattened into level " + MarkdownNesting.MAX_DEPTH,
+                    "nest a few levels at most: split the list or the quote, or use headings"));
+        }
+        String text = nesting.text();
+        Attempt attempt = tryRender(path, text);
+        if (attempt.failure() == null) {
+            findings.addAll(UndefinedReferences.findings(path, attempt.rendered().undefinedReferences(),
+                    attempt.rendered().headings()));
+            return attempt.rendered();
+        }
+        Throwable failure = attempt.failure();
+        int line = firstFailingLine(path, text, failure);
+        findings.add(new Finding("page-not-rendered", Severity.ERROR, SourceRef.line(path, line),
+                (failure instanceof StackOverflowError
+                        ? "the Markdown parser ran out of stack on this page"
+                        : "the Markdown parser failed on this page (" + failure + ")")
+                        + "; the page is shown as plain text",
+                "look for what is unusual from this line on (very long lines, deep nesting) and simplify it"));
+        return asPlainText(body);
+    }
+
+    /** A rendered page, or what failed instead. */
+    private record Attempt(MarkdownRenderer.Rendered rendered, Throwable failure) {
+    }
+
+    private Attempt tryRender(String path, String markdown) throws IOException {
+        try {
+            return new Attempt(markdown().render(path, markdown), null);
+        } catch (StackOverflowError e) {
+            // a second try below, on a thread with a deep stack
+        } catch (RuntimeException e) {
+            return new Attempt(null, e);
+        }
+        Attempt[] out = new Attempt[1];
+        Thread deep = new Thread(null, () -> {
+            try {
+                out[0] = new Attempt(markdown().render(path, markdown), null);
+            } catch (StackOverflowError | RuntimeException e) {
+                out[0] = new Attempt(null, e);
+            }
+        }, "docpulse-parse-deep", deepStackBytes);
+        deep.start();
+        try {
+            deep.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while parsing " + path, e);
+        }
+        return out[0];
+    }
+
+    /** The first line (1-based) such that the page up to it fails as the whole page did. */
+    private int firstFailingLine(String path, String markdown, Throwable failure) throws IOException {
+        List<Integer> ends = new ArrayList<>();
+        for (int i = markdown.indexOf('\n'); i >= 0; i = markdown.indexOf('\n', i + 1)) ends.add(i + 1);
+        if (ends.isEmpty() || ends.get(ends.size() - 1) < markdown.length()) ends.add(markdown.length());
+        int lo = 1;
+        int hi = ends.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            Throwable t = tryRender(path, markdown.substring(0, ends.get(mid - 1))).failure();
+            if (t != null && t.getClass() == failure.getClass()) hi = mid;
+            else lo = mid + 1;
+        }
+        return lo;
+    }
+
+    private static MarkdownRenderer.Rendered asPlainText(String body) {
+        String text = body.strip();
+        String html = "<pre class=\"not-rendered\">" + io.docpulse.util.Html.escape(text) + "</pre>\n";
+        return new MarkdownRenderer.Rendered(html, List.of(), List.of(), text, false, List.of(), List.of(),
+                List.of(new Section("", "", 1, text)), List.of());
     }
 
     static String titleFromFileName(SourceFile f) {

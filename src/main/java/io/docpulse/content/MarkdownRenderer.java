@@ -22,6 +22,7 @@ import com.vladsch.flexmark.ast.ImageRef;
 import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.LinkRef;
 import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.ast.RefNode;
 import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.Text;
@@ -77,7 +78,7 @@ final class MarkdownRenderer {
     /** What the render of one page gives back. */
     record Rendered(String html, List<io.docpulse.content.Heading> headings, List<RawLink> links, String text,
                     boolean usesMermaid, List<String> codeLanguages, List<String> htmlAnchors,
-                    List<Section> sections) {
+                    List<Section> sections, List<UndefinedReferences.Written> undefinedReferences) {
     }
 
     /** Per-page state the flexmark callbacks read, kept in the document's data. */
@@ -114,8 +115,9 @@ final class MarkdownRenderer {
         List<com.vladsch.flexmark.util.misc.Extension> rendering = new ArrayList<>(common);
         rendering.add(own);
         options.set(Parser.EXTENSIONS, common);
-        // CommonMark allows spaces inside <...> destinations; flexmark needs this option for that.
-        options.set(Parser.SPACE_IN_LINK_URLS, true);
+        // No spaces in a bare destination: [a](my page.md) is text, as in CommonMark and on GitHub.
+        // FastInlineParser reads <my page.md>, which may hold spaces.
+        options.set(Parser.SPACE_IN_LINK_URLS, false);
         options.set(TablesExtension.COLUMN_SPANS, false);
         options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
         options.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);
@@ -144,6 +146,7 @@ final class MarkdownRenderer {
         boolean[] mermaid = {false};
         List<String> languages = new ArrayList<>();
         List<String> anchors = new ArrayList<>();
+        List<UndefinedReferences.Written> undefined = new ArrayList<>();
         GitHubSlugger slugger = new GitHubSlugger();
         // Explicit ids first, so a generated id never takes one a writer chose.
         List<Heading> flexHeadings = new ArrayList<>();
@@ -203,11 +206,25 @@ final class MarkdownRenderer {
                 htmlLinks(path, n, lines, links);
                 srcsetLinks(path, n, lines, links);
                 htmlAnchors(n, anchors);
+            } else if (n instanceof RefNode ref && !ref.isDefined() && (n instanceof LinkRef || n instanceof ImageRef)) {
+                undefined.add(undefinedReference(ref, body, lines));
             }
         }
         String html = renderer.render(doc);
         String text = PlainText.of(doc);
-        return new Rendered(html, headings, links, text, mermaid[0], languages, anchors, sections(doc, state));
+        return new Rendered(html, headings, links, text, mermaid[0], languages, anchors, sections(doc, state), undefined);
+    }
+
+    private static UndefinedReferences.Written undefinedReference(RefNode ref, String body, LineIndex lines) {
+        int offset = ref.getStartOffset();
+        UndefinedReferences.Form form = !ref.isReferenceTextCombined() ? UndefinedReferences.Form.FULL
+                : ref.isDummyReference() ? UndefinedReferences.Form.COLLAPSED : UndefinedReferences.Form.SHORTCUT;
+        String label = ref.getReference().toString();
+        String text = form == UndefinedReferences.Form.FULL ? ref.getText().toString() : label;
+        boolean afterCode = offset > 0 && UndefinedReferences.isCodeBefore(body.charAt(offset - 1));
+        boolean beforeParen = ref.getEndOffset() < body.length() && body.charAt(ref.getEndOffset()) == '(';
+        return new UndefinedReferences.Written(ref.getChars().toString(), text, label, form, afterCode, beforeParen,
+                lines.line(offset), lines.column(offset));
     }
 
     /** Cuts the document at its headings of level 2 and below; H1 stays in the opening text. */

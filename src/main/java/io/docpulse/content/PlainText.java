@@ -32,40 +32,56 @@ final class PlainText {
         return sb.toString().strip();
     }
 
-    private static void append(Node node, StringBuilder sb) {
-        if (node instanceof Text || node instanceof TextBase) {
-            if (node instanceof TextBase && node.hasChildren()) {
-                children(node, sb);
-            } else {
-                sb.append(node.getChars());
-            }
-            return;
-        }
-        if (node instanceof Code code) {
-            sb.append(code.getText());
-            return;
-        }
-        if (node instanceof SoftLineBreak || node instanceof HardLineBreak) {
-            sb.append(' ');
-            return;
-        }
-        if (node instanceof FencedCodeBlock || node instanceof IndentedCodeBlock || node instanceof CodeBlock) {
-            sb.append('\n').append(node instanceof FencedCodeBlock f ? f.getContentChars() : node.getChars()).append('\n');
-            return;
-        }
-        if (node instanceof HtmlBlock || node instanceof HtmlCommentBlock || node instanceof HtmlInline
-                || node instanceof Reference) {
-            return;
-        }
-        if (node instanceof TableSeparator) return;
-        children(node, sb);
-        // table cells and rows are not blocks: keep their words apart
-        if (node instanceof TableCell) sb.append(' ');
-        if (node instanceof TableRow) sb.append('\n');
-        if (node instanceof Block && sb.length() > 0 && sb.charAt(sb.length() - 1) != '\n') sb.append('\n');
+    /** The end of a node whose children were walked: what comes after them. */
+    private record Exit(Node node) {
     }
 
-    private static void children(Node node, StringBuilder sb) {
-        for (Node c = node.getFirstChild(); c != null; c = c.getNext()) append(c, sb);
+    /** Walks the tree with a stack of its own: the thread's would overflow on a page nested thousands deep. */
+    private static void append(Node root, StringBuilder sb) {
+        java.util.ArrayDeque<Object> todo = new java.util.ArrayDeque<>();
+        todo.push(root);
+        while (!todo.isEmpty()) {
+            Object next = todo.pop();
+            if (next instanceof Exit exit) {
+                Node node = exit.node();
+                // table cells and rows are not blocks: keep their words apart
+                if (node instanceof TableCell) sb.append(' ');
+                if (node instanceof TableRow) sb.append('\n');
+                if (node instanceof Block && sb.length() > 0 && sb.charAt(sb.length() - 1) != '\n') sb.append('\n');
+                continue;
+            }
+            Node node = (Node) next;
+            if (node instanceof Text || node instanceof TextBase) {
+                if (node instanceof TextBase && node.hasChildren()) {
+                    pushChildren(node, todo);
+                } else {
+                    sb.append(node.getChars());
+                }
+                continue;
+            }
+            if (node instanceof Code code) {
+                sb.append(code.getText());
+                continue;
+            }
+            if (node instanceof SoftLineBreak || node instanceof HardLineBreak) {
+                sb.append(' ');
+                continue;
+            }
+            if (node instanceof FencedCodeBlock || node instanceof IndentedCodeBlock || node instanceof CodeBlock) {
+                sb.append('\n').append(node instanceof FencedCodeBlock f ? f.getContentChars() : node.getChars()).append('\n');
+                continue;
+            }
+            if (node instanceof HtmlBlock || node instanceof HtmlCommentBlock || node instanceof HtmlInline
+                    || node instanceof Reference || node instanceof TableSeparator) {
+                continue;
+            }
+            todo.push(new Exit(node));
+            pushChildren(node, todo);
+        }
+    }
+
+    /** Pushes the children last first, so that they come off the stack in order. */
+    private static void pushChildren(Node node, java.util.ArrayDeque<Object> todo) {
+        for (Node c = node.getLastChild(); c != null; c = c.getPrevious()) todo.push(c);
     }
 }

@@ -11,6 +11,7 @@ import org.apache.lucene.analysis.core.FlattenGraphFilter;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.KeywordRepeatFilter;
+import org.apache.lucene.analysis.miscellaneous.LengthFilter;
 import org.apache.lucene.analysis.miscellaneous.RemoveDuplicatesTokenFilter;
 import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
 import org.apache.lucene.analysis.miscellaneous.WordDelimiterIterator;
@@ -24,9 +25,20 @@ import org.apache.lucene.analysis.pattern.PatternTokenizer;
  * and stemmed (Porter), so "rotating" finds "rotate" while an exact match still ranks higher.
  */
 public final class DocsAnalyzer extends Analyzer {
-    /** A word, a number, or a code-like token: letters and digits joined by _ . - / : and a leading -- or -. */
+    /**
+     * A word, a number, or a code-like token: letters and digits joined by _ . - / : and a leading -- or -.
+     * The quantifiers are possessive (the joiners are never letters, so nothing is lost): a greedy
+     * group repeated once per joiner recurses in Java's regex engine, and a token like
+     * {@code a.a.a.…} of a few thousand parts overflowed the stack.
+     */
     static final Pattern TOKEN = Pattern.compile(
-            "(?:--?)?[\\p{L}\\p{N}_]+(?:[.\\-/:+#@][\\p{L}\\p{N}_]+)*");
+            "(?:--?)?[\\p{L}\\p{N}_]++(?:[.\\-/:+#@][\\p{L}\\p{N}_]++)*+");
+
+    /**
+     * Longer tokens are not indexed (their parts still are): no one types such a word, and Lucene
+     * refuses a term over 32,766 bytes, which failed the whole run. Lucene's own analyzers stop at 255 too.
+     */
+    static final int MAX_TOKEN_CHARS = 255;
 
     private static final int FLAGS = WordDelimiterGraphFilter.GENERATE_WORD_PARTS
             | WordDelimiterGraphFilter.GENERATE_NUMBER_PARTS
@@ -53,6 +65,7 @@ public final class DocsAnalyzer extends Analyzer {
                 TokenStream s = new WordDelimiterGraphFilter(tokenizer, true,
                         WordDelimiterIterator.DEFAULT_WORD_DELIM_TABLE, FLAGS, null);
                 s = new LowerCaseFilter(s);
+                s = new LengthFilter(s, 1, MAX_TOKEN_CHARS);
                 s = new StopFilter(s, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
                 return new TokenStreamComponents(tokenizer, s);
             }
@@ -77,6 +90,7 @@ public final class DocsAnalyzer extends Analyzer {
                 FLAGS, null);
         if (indexing) s = new FlattenGraphFilter(s);
         s = new LowerCaseFilter(s);
+        s = new LengthFilter(s, 1, MAX_TOKEN_CHARS);
         s = new StopFilter(s, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
         s = new KeywordRepeatFilter(s);
         s = new PorterStemFilter(s);

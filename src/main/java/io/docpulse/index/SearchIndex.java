@@ -316,9 +316,19 @@ public final class SearchIndex implements Closeable {
         // the whole text again: a page that matches across its sections should rank as a whole
         doc.add(new TextField("body", p.text(), Field.Store.NO));
         doc.add(new StoredField("snippet", intro.isEmpty() ? p.frontMatter().description() : intro));
-        doc.add(new StringField("type", p.frontMatter().type(), Field.Store.NO));
-        doc.add(new StringField("owner", p.frontMatter().owner(), Field.Store.NO));
+        doc.add(new StringField("type", keyword(p.frontMatter().type()), Field.Store.NO));
+        doc.add(new StringField("owner", keyword(p.frontMatter().owner()), Field.Store.NO));
         return doc;
+    }
+
+    /**
+     * A front-matter value indexed whole, cut to 1,000 characters: Lucene refuses a term over
+     * 32,766 bytes, and one such value failed the whole run.
+     */
+    static String keyword(String value) {
+        int max = 1000;
+        if (value.length() <= max) return value;
+        return value.substring(0, Character.isHighSurrogate(value.charAt(max - 1)) ? max - 1 : max);
     }
 
     private static Document sectionDoc(Page p, Section s, String url) {

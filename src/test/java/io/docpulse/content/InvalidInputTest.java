@@ -123,4 +123,123 @@ class InvalidInputTest {
         assertThat(dir.resolve("out/leak")).doesNotExist();
         assertThat(report().get("pages")).hasSize(1);
     }
+
+    /** A site of a home page and {@code deep.md}, built; the home page must build whatever deep.md holds. */
+    private TestSites.Run buildWithPage(String markdown) throws IOException {
+        Path content = TestSites.write(dir.resolve("content"),
+                java.util.Map.of("README.md", "# Home\n\nThe rest of the site.\n", "deep.md", markdown));
+        return TestSites.build(dir, content);
+    }
+
+    private void assertFlattenedAt(TestSites.Run run, int line, String deepestText) throws IOException {
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).doesNotContain("StackOverflowError").contains("deep.md:" + line + ":");
+        assertThat(problems()).extracting(n -> n.get("file").asText(), n -> n.get("rule").asText(), n -> n.get("line").asInt())
+                .containsExactly(tuple("deep.md", "too-deeply-nested", line));
+        assertThat(dir.resolve("out/deep/index.html")).content().contains(deepestText);
+        assertThat(dir.resolve("out/index.html")).content().contains("The rest of the site.");
+    }
+
+    @Test
+    void fiveHundredNestedQuotesAreFlattenedAndReportedOnTheirLine() throws IOException {
+        TestSites.Run run = buildWithPage("# Deep\n\n" + ">".repeat(500) + " bottom\n");
+        assertFlattenedAt(run, 3, "bottom");
+        String html = TestSites.read(dir.resolve("out/deep/index.html"));
+        assertThat(html.split("<blockquote", -1)).hasSize(MarkdownNesting.MAX_DEPTH + 1);
+    }
+
+    @Test
+    void fiveHundredNestedListItemsAreFlattenedAndReportedOnTheFirstTooDeepLine() throws IOException {
+        StringBuilder md = new StringBuilder("# Deep\n\n");
+        for (int i = 0; i < 500; i++) md.append("  ".repeat(i)).append("- item").append(i).append('\n');
+        TestSites.Run run = buildWithPage(md.toString());
+        // items start on line 3; the item at index MAX_DEPTH (counting from 0) is one level too deep
+        assertFlattenedAt(run, 3 + MarkdownNesting.MAX_DEPTH, "item499");
+        // the items below the last level kept join its text
+        String last = "item" + (MarkdownNesting.MAX_DEPTH - 1);
+        assertThat(dir.resolve("out/deep/index.html")).content().contains("<li>" + last + "\nitem" + MarkdownNesting.MAX_DEPTH + "\n")
+                .doesNotContain("<li>item" + MarkdownNesting.MAX_DEPTH);
+    }
+
+    @Test
+    void tenThousandOrderedListMarkersOnOneLineAreFlattened() throws IOException {
+        TestSites.Run run = buildWithPage("# Deep\n\n" + "1. ".repeat(10_000) + "innermost\n");
+        assertFlattenedAt(run, 3, "innermost");
+    }
+
+    @Test
+    void aTwoThousandCharacterLinkTitleIsParsedAsATitle() throws IOException {
+        String title = "t".repeat(2000);
+        TestSites.Run run = buildWithPage("# Titled\n\nSee [home](README.md \"" + title + "\").\n");
+        assertThat(run.exitCode()).isZero();
+        assertThat(problems()).isEmpty();
+        assertThat(dir.resolve("out/deep/index.html")).content().contains("title=\"" + title + "\"");
+    }
+
+    @Test
+    void aWordLongerThanLucenesTermLimitDoesNotStopBuildCheckOrSearch() throws IOException {
+        String immense = "a".repeat(33_000);
+        Path content = TestSites.write(dir.resolve("content"), java.util.Map.of(
+                "README.md", "# Home\n\nThe rest of the site.\n",
+                "long.md", "---\nowner: " + "o".repeat(33_000) + "\ntype: " + "t".repeat(33_000) + "\n---\n"
+                        + "# Long\n\nfindme " + immense + "\n"));
+        TestSites.Run build = TestSites.build(dir, content);
+        assertThat(build.exitCode()).as(build.err()).isZero();
+        assertThat(dir.resolve("out/long/index.html")).content().contains("findme");
+        String[] common = {"--content", content.toString(), "--cache-dir", dir.resolve("cache").toString()};
+        TestSites.Run check = TestSites.run(concat(new String[]{"check"}, common));
+        assertThat(check.exitCode()).as(check.err()).isZero();
+        TestSites.Run found = TestSites.run(concat(new String[]{"search", "--json"}, common, new String[]{"findme"}));
+        assertThat(found.exitCode()).as(found.err()).isZero();
+        assertThat(found.out()).contains("long.md");
+        TestSites.Run immenseQuery = TestSites.run(concat(new String[]{"search"}, common, new String[]{immense}));
+        assertThat(immenseQuery.exitCode()).as(immenseQuery.err()).isZero();
+    }
+
+    private static String[] concat(String[]... parts) {
+        return java.util.Arrays.stream(parts).flatMap(java.util.Arrays::stream).toArray(String[]::new);
+    }
+
+    @Test
+    void aPageTheParserCannotReadIsShownAsTextWithAnErrorOnItsLine() throws IOException {
+        Path content = TestSites.write(dir.resolve("content"), java.util.Map.of("README.md", "# Home\n\nThe rest.\n",
+                "stars.md", "# Stars\n\nFine text.\n\n" + "*".repeat(200_000) + "a\n\nMore <b>text</b>.\n"));
+        ContentSet set = new ContentScanner(java.util.Set.of()).scan(content);
+        // a small stack for the second try too, so that this page overflows both
+        ParsedContent parsed = new ContentParser(new Routes(set, "/", "", ""), 256 << 10).parse(set, 1);
+        assertThat(parsed.findings()).extracting(Finding::rule, f -> f.where().file(), f -> f.where().line(), Finding::severity)
+                .containsExactly(tuple("page-not-rendered", "stars.md", 5, Severity.ERROR));
+        assertThat(parsed.pages()).hasSize(2);
+        Page stars = parsed.pages().stream().filter(p -> p.path().equals("stars.md")).findFirst().orElseThrow();
+        assertThat(stars.html()).startsWith("<pre").contains("More &lt;b&gt;text&lt;/b&gt;.");
+        assertThat(stars.text()).contains("Fine text.");
+    }
+
+    @Test
+    void aSpaceInABareLinkDestinationIsTextAsInCommonMark() throws IOException {
+        Path content = TestSites.write(dir.resolve("content"), java.util.Map.of(
+                "README.md", "# Home\n\n[Display Text](Link URL) is text; [spaced](<my page.md> \"t\") is a link.\n",
+                "my page.md", "# Mine\n"));
+        TestSites.Run run = TestSites.build(dir, content);
+        assertThat(run.exitCode()).isZero();
+        assertThat(problems()).isEmpty();
+        assertThat(dir.resolve("out/index.html")).content().contains("[Display Text](Link URL) is text;")
+                .contains(">spaced</a>");
+    }
+
+    @Test
+    void reportsUndefinedReferencesWithTheHeadingTheyProbablyMeant() throws IOException {
+        TestSites.Run run = buildInvalid("undefined-reference");
+        assertThat(run.exitCode()).isZero();
+        assertThat(problems()).extracting(n -> n.get("rule").asText(), n -> n.get("line").asInt(), n -> n.get("column").asInt())
+                .containsExactly(tuple("undefined-reference", 3, 5), tuple("undefined-reference", 3, 28),
+                        tuple("undefined-reference", 3, 64), tuple("undefined-reference", 4, 6),
+                        tuple("undefined-reference", 4, 36));
+        assertThat(run.err()).contains("README.md:3:5: warning: `[modules][#module]` is not a link")
+                .contains("did you mean `[modules](#modules)`, a link to the heading \"Modules\"?")
+                .contains("did you mean `[Potential](https://example.com/potential)`?")
+                .contains("did you mean `[Getting started](#getting-started)`")
+                .contains("define the label on a line of its own (`[the setup]: URL`)");
+        assertThat(dir.resolve("out/index.html")).content().contains("[modules][#module]");
+    }
 }
