@@ -105,7 +105,7 @@ public final class Readiness {
         List<Category> categories = Category.configured(config);
         Map<String, Assignment> categoryOf = classify(live, categories, index);
 
-        Signals signals = new Signals(config);
+        Signals signals = new Signals(config, live);
         List<List<Finding>> perPage = Parallel.map(live, threads, "readiness", p -> {
             Path file = sources.get(p.path());
             String source = file == null ? "" : new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
