@@ -158,7 +158,7 @@ public final class Build {
         try (SearchIndex index = openIndex(content, parsed.pages(), config, threads)) {
             LOG.debug("index: {} documents, {} ({} ms)", index.documents(), index.reused() ? "reused" : "built", ms(start));
             findability = Findability.analyze(parsed.pages(), index, local.links(), config.maxClickDepth(), threads,
-                    Path.of(config.cacheDir()).resolve("known-items.bin"));
+                    Path.of(config.cacheDir()).resolve("known-items.bin"), config::nearDuplicateExpected);
             LOG.debug("findability: site score {}, {} known-item searches ({} ms)", findability.siteScore(),
                     findability.searches(), ms(start));
             Map<String, Path> sources = new HashMap<>();

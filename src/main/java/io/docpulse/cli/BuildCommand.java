@@ -11,7 +11,6 @@ import io.docpulse.Build;
 import io.docpulse.config.Config;
 import io.docpulse.config.ConfigException;
 import io.docpulse.content.Finding;
-import io.docpulse.content.Severity;
 import io.docpulse.render.OutputFolder;
 import io.docpulse.util.Progress;
 import picocli.CommandLine;
@@ -49,15 +48,18 @@ final class BuildCommand implements Callable<Integer> {
             result = Build.run(new Build.Options(options.content(), out, cfg, options.threads(cli), now(cli),
                     options.gateRun(cli, false)));
         }
-        printFindings(cli.getErr(), options.content(), result.findings(), verbosity.showNotes());
         if (!verbosity.quiet()) {
             cli.getOut().println(Messages.summary("Built", result.pages(), result.findings(), result.elapsed(), out.toString()));
+            ConsoleFindings.countsByRule(result.findings()).forEach(cli.getOut()::println);
             cli.getOut().println(Messages.readiness(result.readiness(), 3));
+            cli.getOut().flush();
         }
         repoUrlNotice(cli, options.content(), cfg, verbosity);
+        ConsoleFindings.print(cli.getErr(), options.content(), result.findings(), verbosity.showAll(),
+                out.resolve("report.json").toString());
         ci(cli, result.findings(), result.readiness(), result.gate(),
                 Build.repoContentPrefix(options.content().toRealPath()));
-        return verdict(cli.getErr(), result.gate(), options.strict);
+        return verdict(cli.getErr(), result.gate(), options.strictFlag());
     }
 
     /** Says where repo_url came from when docpulse read it from git rather than the config. */
@@ -81,15 +83,20 @@ final class BuildCommand implements Callable<Integer> {
         }
     }
 
-    /** Exit code 1 when a threshold was not met, naming each one. */
-    static int verdict(PrintWriter err, io.docpulse.ci.Gate.Outcome gate, boolean strict) {
+    /**
+     * Exit code 1 when a threshold was not met, naming each one.
+     *
+     * @param strictFlag the flag that made warnings fail ({@code --strict}, {@code --fail-on warning}), or null
+     */
+    static int verdict(PrintWriter err, io.docpulse.ci.Gate.Outcome gate, String strictFlag) {
+        boolean strict = strictFlag != null;
         if (gate.passed()) return ExitCode.OK.code();
         boolean strictSaid = false;
         for (io.docpulse.ci.CiReports.Check c : gate.checks()) {
             if (c.passed()) continue;
             boolean count = c.name().startsWith("errors at most") || c.name().startsWith("warnings at most");
             if (strict && count && c.name().endsWith("at most 0")) {
-                if (!strictSaid) err.println(Messages.error(Messages.strictFailed(gate.errors() + gate.warnings())));
+                if (!strictSaid) err.println(Messages.error(Messages.strictFailed(strictFlag, gate.errors() + gate.warnings())));
                 strictSaid = true;
             } else if (c.name().equals("errors at most 0")) {
                 err.println(Messages.error(c.message().replace(" (at most 0)", "") + " found"));
@@ -98,18 +105,6 @@ final class BuildCommand implements Callable<Integer> {
             }
         }
         return ExitCode.FINDINGS.code();
-    }
-
-    static void printFindings(PrintWriter err, Path contentDir, List<Finding> findings, boolean notes) {
-        String lastFile = null;
-        for (Finding f : findings) {
-            if (f.severity() == Severity.NOTE && !notes) continue;
-            if (lastFile != null && !lastFile.equals(f.where().file())) err.println();
-            lastFile = f.where().file();
-            err.println(Messages.finding(contentDir, f));
-        }
-        if (lastFile != null) err.println();
-        err.flush();
     }
 
     /** SOURCE_DATE_EPOCH when set (reproducible builds), else the clock. */

@@ -44,7 +44,6 @@ final class CheckCommand implements Callable<Integer> {
         io.docpulse.ci.Gate.Outcome gate = io.docpulse.ci.Gate.evaluate(cfg.gate(), run.errorsFail(), run.strict(),
                 run.onlyNew(), a.findings(), a.readiness(), run.baseline());
         if (reports != null) Build.writeReports(reports, cfg, now, a, a.findings(), gate);
-        BuildCommand.printFindings(cli.getErr(), options.content(), a.findings(), verbosity.showNotes());
         if (!verbosity.quiet()) {
             cli.getOut().println(Messages.summary("Checked", a.pages().size(), a.findings(),
                     Duration.ofNanos(System.nanoTime() - start), null)
@@ -52,10 +51,14 @@ final class CheckCommand implements Callable<Integer> {
                             + (cfg.links().checkExternal()
                                     ? " and " + Messages.count(a.links().external().size(), "external link") : "")
                             + " in "));
+            ConsoleFindings.countsByRule(a.findings()).forEach(cli.getOut()::println);
             cli.getOut().println(Messages.readiness(a.readiness(), 3));
+            cli.getOut().flush();
         }
         BuildCommand.repoUrlNotice(cli, options.content(), cfg, verbosity);
+        ConsoleFindings.print(cli.getErr(), options.content(), a.findings(), verbosity.showAll(),
+                reports == null ? null : reports.resolve("report.json").toString());
         BuildCommand.ci(cli, a.findings(), a.readiness(), gate, a.repoPrefix());
-        return BuildCommand.verdict(cli.getErr(), gate, options.strict);
+        return BuildCommand.verdict(cli.getErr(), gate, options.strictFlag());
     }
 }

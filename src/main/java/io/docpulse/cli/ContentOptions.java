@@ -43,16 +43,32 @@ final class ContentOptions {
             description = "The report.json of an earlier run: say what changed since, and with --fail-on new count only new findings.")
     Path baseline;
 
-    @Option(names = "--fail-on", paramLabel = "WHICH", defaultValue = "all",
-            description = "Which findings count against the thresholds: all (default) or new (needs --baseline).")
-    String failOn;
+    @Option(names = "--fail-on", paramLabel = "WHICH", defaultValue = "all", split = ",",
+            description = {"Fail (exit 1) on: error (any error; check does this anyway), warning (any error or"
+                    + " warning, as --strict); and which findings count: all (default) or new (needs --baseline).",
+                    "Combine with a comma: error,new."})
+    java.util.List<String> failOn;
 
-    /** How the thresholds apply, from the flags. */
+    /** The values --fail-on takes. */
+    private static final java.util.List<String> FAIL_ON = java.util.List.of("error", "warning", "all", "new");
+
+    /**
+     * How the thresholds apply, from the flags.
+     *
+     * @param errorsFail whether errors fail this command without being asked ({@code check}); {@code build}
+     *                   fails on them with {@code --fail-on error}
+     */
     io.docpulse.Build.GateRun gateRun(CommandLine cli, boolean errorsFail) throws java.io.IOException {
-        if (!failOn.equals("all") && !failOn.equals("new")) {
-            throw new CommandLine.ParameterException(cli, "--fail-on must be all or new, not '" + failOn + "'");
+        for (String which : failOn) {
+            if (!FAIL_ON.contains(which)) {
+                throw new CommandLine.ParameterException(cli, "--fail-on must be error, warning, all or new"
+                        + " (or error or warning with all or new, as in error,new), not '" + which + "'");
+            }
         }
-        if (failOn.equals("new") && baseline == null) {
+        if (failOn.contains("all") && failOn.contains("new")) {
+            throw new CommandLine.ParameterException(cli, "--fail-on takes all or new, not both");
+        }
+        if (failOn.contains("new") && baseline == null) {
             throw new CommandLine.ParameterException(cli, "--fail-on new needs --baseline REPORT (the report.json of an earlier run)");
         }
         io.docpulse.ci.Gate.Baseline base = null;
@@ -63,7 +79,14 @@ final class ContentOptions {
                 throw new CommandLine.ParameterException(cli, "--baseline: " + e.getMessage());
             }
         }
-        return new io.docpulse.Build.GateRun(errorsFail, strict, failOn.equals("new"), base);
+        boolean warnings = strict || failOn.contains("warning");
+        return new io.docpulse.Build.GateRun(errorsFail || warnings || failOn.contains("error"), warnings,
+                failOn.contains("new"), base);
+    }
+
+    /** The flag that makes warnings fail the run, as the failure line names it; null when none does. */
+    String strictFlag() {
+        return strict ? "--strict" : failOn.contains("warning") ? "--fail-on warning" : null;
     }
 
     /** The config file with the flags applied on top. */

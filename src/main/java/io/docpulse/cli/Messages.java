@@ -56,6 +56,43 @@ final class Messages {
                 + " set repo_url in docpulse.yml to change it)";
     }
 
+    /**
+     * One line of the counts per rule under the summary: {@code   errors:   8 missing-anchor, 4 broken-link}
+     * (rules in the order given).
+     */
+    static String ruleCounts(Severity severity, java.util.Map<String, Integer> rules) {
+        StringBuilder sb = new StringBuilder("  ");
+        sb.append(String.format(Locale.ROOT, "%-10s", severity.label() + "s:"));
+        String sep = "";
+        for (var e : rules.entrySet()) {
+            sb.append(sep).append(e.getValue()).append(' ').append(e.getKey());
+            sep = ", ";
+        }
+        return sb.toString();
+    }
+
+    /** The line above one rule's findings: {@code broken-link: 4 errors}. */
+    static String ruleHeader(String rule, Severity severity, int n) {
+        return rule + ": " + plural(n, severity.label());
+    }
+
+    /** Where the findings the console leaves out can be read. */
+    private static String fullList(String report) {
+        return report == null ? "run with -v to list them all, or write the reports with --reports DIR"
+                : "all are in " + report + ", or run with -v to list them here";
+    }
+
+    /** After the first findings of a rule: {@code   ... and 12 more broken-link: all are in site-output/report.json, ...}. */
+    static String moreOfRule(int n, String rule, String report) {
+        return "  ... and " + n + " more " + rule + ": " + fullList(report);
+    }
+
+    /** After the last rule listed, when the total cap left whole rules out. */
+    static String moreRules(int findings, int rules, String report) {
+        return "... and " + plural(findings, "more finding") + " of " + plural(rules, "other rule")
+                + " (counted above): " + fullList(report);
+    }
+
     static String summary(String verb, int pages, List<Finding> findings, Duration elapsed, String output) {
         long errors = count(findings, Severity.ERROR);
         long warnings = count(findings, Severity.WARNING);
@@ -66,8 +103,8 @@ final class Messages {
                 + " (" + plural(errors, "error") + ", " + plural(warnings, "warning") + ", " + plural(notes, "note") + ")";
     }
 
-    static String strictFailed(long problems) {
-        return "--strict: " + plural(problems, "error or warning", "errors or warnings") + " fail the run";
+    static String strictFailed(String flag, long problems) {
+        return flag + ": " + plural(problems, "error or warning", "errors or warnings") + " fail the run";
     }
 
     /** {@code 1 internal link}, {@code 3 internal links}. */

@@ -7,7 +7,8 @@ import picocli.CommandLine.Option;
  * Pebble) stay at warnings unless {@code -vv}.
  */
 final class Verbosity {
-    @Option(names = {"-v", "--verbose"}, description = "Say more: -v also lists notes, -vv adds timings of each stage.")
+    @Option(names = {"-v", "--verbose"},
+            description = "Say more: -v lists every finding, notes included, -vv adds timings of each stage.")
     boolean[] verbose = new boolean[0];
 
     @Option(names = {"-q", "--quiet"}, description = "Print only errors and warnings, no summary.")
@@ -24,7 +25,8 @@ final class Verbosity {
         System.setProperty("org.slf4j.simpleLogger.levelInBrackets", "false");
     }
 
-    boolean showNotes() {
+    /** Every finding on the console, notes included, with no cap per rule. */
+    boolean showAll() {
         return verbose.length >= 1;
     }
 

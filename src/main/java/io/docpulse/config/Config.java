@@ -25,16 +25,23 @@ import java.util.Optional;
  * @param maxClickDepth   {@code findability.max_depth}: pages more clicks than this from the home page are "deep"
  * @param readiness       the {@code readiness:} section
  * @param gate            the {@code gate:} section: thresholds that fail the run
+ * @param nearDuplicatesExpected {@code findability.near_duplicates_expected}: folders (ending in {@code /})
+ *                        and pages, relative to the content folder, whose pages are meant to look alike
+ *                        (generated or versioned pages), left out of the near-duplicate check
  */
 public record Config(Optional<Path> file, String siteName, String siteDescription, String baseUrl, String repoUrl,
                      String editBranch, String theme, String language, String cacheDir, int navMaxSiblings,
                      boolean drafts, LinksConfig links, FreshnessConfig freshness, int maxClickDepth,
-                     ReadinessConfig readiness, GateConfig gate) {
+                     ReadinessConfig readiness, GateConfig gate, java.util.List<String> nearDuplicatesExpected) {
+
+    public Config {
+        nearDuplicatesExpected = java.util.List.copyOf(nearDuplicatesExpected);
+    }
 
     public static Config defaults() {
         return new Config(Optional.empty(), "Documentation", "", "", "", "main", "default", "en", ".docpulse", 50, false,
                 LinksConfig.defaults(), FreshnessConfig.defaults(), 4, ReadinessConfig.defaults(),
-                GateConfig.defaults());
+                GateConfig.defaults(), java.util.List.of());
     }
 
     /** The path part of {@link #baseUrl()}, always starting and ending with a slash. */
@@ -63,28 +70,41 @@ public record Config(Optional<Path> file, String siteName, String siteDescriptio
         }
     }
 
+    /**
+     * Whether a page (its path relative to the content folder) is in {@link #nearDuplicatesExpected()}: the
+     * page itself is listed, or a folder it is in.
+     */
+    public boolean nearDuplicateExpected(String page) {
+        for (String entry : nearDuplicatesExpected) {
+            if (entry.endsWith("/") ? page.startsWith(entry) : page.equals(entry) || page.startsWith(entry + "/")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public Config withBaseUrl(String value) {
         return new Config(file, siteName, siteDescription, value, repoUrl, editBranch, theme, language, cacheDir,
-                navMaxSiblings, drafts, links, freshness, maxClickDepth, readiness, gate);
+                navMaxSiblings, drafts, links, freshness, maxClickDepth, readiness, gate, nearDuplicatesExpected);
     }
 
     public Config withCacheDir(String value) {
         return new Config(file, siteName, siteDescription, baseUrl, repoUrl, editBranch, theme, language, value,
-                navMaxSiblings, drafts, links, freshness, maxClickDepth, readiness, gate);
+                navMaxSiblings, drafts, links, freshness, maxClickDepth, readiness, gate, nearDuplicatesExpected);
     }
 
     public Config withLinks(LinksConfig value) {
         return new Config(file, siteName, siteDescription, baseUrl, repoUrl, editBranch, theme, language, cacheDir,
-                navMaxSiblings, drafts, value, freshness, maxClickDepth, readiness, gate);
+                navMaxSiblings, drafts, value, freshness, maxClickDepth, readiness, gate, nearDuplicatesExpected);
     }
 
     public Config withGate(GateConfig value) {
         return new Config(file, siteName, siteDescription, baseUrl, repoUrl, editBranch, theme, language, cacheDir,
-                navMaxSiblings, drafts, links, freshness, maxClickDepth, readiness, value);
+                navMaxSiblings, drafts, links, freshness, maxClickDepth, readiness, value, nearDuplicatesExpected);
     }
 
     public Config withDrafts(boolean value) {
         return new Config(file, siteName, siteDescription, baseUrl, repoUrl, editBranch, theme, language, cacheDir,
-                navMaxSiblings, value, links, freshness, maxClickDepth, readiness, gate);
+                navMaxSiblings, value, links, freshness, maxClickDepth, readiness, gate, nearDuplicatesExpected);
     }
 }

@@ -62,6 +62,7 @@ public final class ConfigLoader {
         k.put("freshness.file_times", "true or false");
         k.put("findability", "section");
         k.put("findability.max_depth", "whole number");
+        k.put("findability.near_duplicates_expected", "list");
         k.put("readiness", "section");
         k.put("readiness.weights", "map of score to weight");
         k.put("readiness.not_applicable", "list");
@@ -133,7 +134,28 @@ public final class ConfigLoader {
                 text(values, "cache_dir", d.cacheDir()), number(path, values, "nav.max_siblings", d.navMaxSiblings()),
                 bool(path, values, "drafts", d.drafts()), links(path, values, lists),
                 freshness(path, values, maps), number(path, values, "findability.max_depth", d.maxClickDepth()),
-                readiness(path, values, lists, maps), gate(path, values, maps));
+                readiness(path, values, lists, maps), gate(path, values, maps),
+                nearDuplicatesExpected(path, lists));
+    }
+
+    /** Folders and pages relative to the content folder; a folder keeps its trailing slash. */
+    private static List<String> nearDuplicatesExpected(Path file, Map<String, List<ScalarNode>> lists)
+            throws ConfigException {
+        List<String> out = new java.util.ArrayList<>();
+        for (ScalarNode n : lists.getOrDefault("findability.near_duplicates_expected", List.of())) {
+            String entry = n.getValue().strip().replace('\\', '/');
+            while (entry.startsWith("./")) entry = entry.substring(2);
+            boolean bad = entry.isEmpty() || entry.startsWith("/") || entry.contains("*")
+                    || java.util.Arrays.asList(entry.split("/")).contains("..");
+            if (bad) {
+                throw new ConfigException(file, line(n), "findability.near_duplicates_expected: '" + n.getValue()
+                        + "' is not a folder or page inside the content folder",
+                        "write a path relative to the content folder, such as security/cves/ (a folder) or"
+                                + " releases/v2.md (a page), without wildcards");
+            }
+            out.add(entry);
+        }
+        return out;
     }
 
     private static FreshnessConfig freshness(Path file, Map<String, ScalarNode> values,

@@ -135,6 +135,18 @@ final class FrontMatterParser {
                                 "write for example weight: 10 (lower comes first in the navigation)"));
                     }
                 }
+                case "near_duplicates" -> {
+                    // kept in other(): only the near-duplicate check reads it
+                    String s = text(file, key, v, findings);
+                    if (s.equals("expected")) {
+                        other.put(key, s);
+                    } else {
+                        findings.add(new Finding("front-matter-invalid", Severity.WARNING, SourceRef.line(file, l),
+                                "near_duplicates must be expected, not '" + s + "'",
+                                "write near_duplicates: expected on a page meant to look like others (a generated or"
+                                        + " versioned page), or remove the key"));
+                    }
+                }
                 default -> other.put(key, plain(v));
             }
         }

@@ -56,7 +56,7 @@ public final class Findability {
     }
 
     /** Bump when the known-item rankings or the near-duplicates (NearDuplicates) change for the same pages. */
-    static final String FORMAT = "docpulse-known-items-1";
+    static final String FORMAT = "docpulse-known-items-2";
 
     /**
      * As {@link #analyze(List, SearchIndex, LinkReport, int, int)}, with the rankings of the
@@ -65,6 +65,17 @@ public final class Findability {
      */
     public static Result analyze(List<Page> all, SearchIndex index, LinkReport links, int maxDepth, int threads,
                                  java.nio.file.Path keep) throws IOException {
+        return analyze(all, index, links, maxDepth, threads, keep, path -> false);
+    }
+
+    /**
+     * As {@link #analyze(List, SearchIndex, LinkReport, int, int, java.nio.file.Path)}, with the pages
+     * meant to look like others (by path, as {@code findability.near_duplicates_expected} lists them;
+     * front matter {@code near_duplicates: expected} counts too) left out of the near-duplicate check.
+     */
+    public static Result analyze(List<Page> all, SearchIndex index, LinkReport links, int maxDepth, int threads,
+                                 java.nio.file.Path keep, java.util.function.Predicate<String> nearDuplicateExpected)
+            throws IOException {
         List<Page> pages = all.stream().filter(p -> !p.frontMatter().draft()).toList();
         Map<String, List<String>> byTitle = new HashMap<>();
         for (Page p : pages) byTitle.computeIfAbsent(p.title().strip().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(p.path());
@@ -98,8 +109,13 @@ public final class Findability {
                 }
             });
         }
-        Map<String, List<NearDuplicates.Match>> duplicates = nearDuplicates(pages, threads, key,
-                keep == null ? null : keep.resolveSibling("near-duplicates.bin"));
+        // the pages left out of the near-duplicate check are part of its key: the config can change alone
+        StringBuilder dupKey = new StringBuilder(key).append("\nexpected:");
+        for (Page p : pages) {
+            if (NearDuplicates.expected(p) || nearDuplicateExpected.test(p.path())) dupKey.append(' ').append(p.path());
+        }
+        Map<String, List<NearDuplicates.Match>> duplicates = nearDuplicates(pages, threads, dupKey.toString(),
+                nearDuplicateExpected, keep == null ? null : keep.resolveSibling("near-duplicates.bin"));
         Map<String, PageFindability> out = new TreeMap<>();
         List<Finding> findings = new ArrayList<>();
         long total = 0;
@@ -147,16 +163,36 @@ public final class Findability {
             boolean findable = title.rank() >= 1 && title.rank() <= 3;
             out.put(p.path(), new PageFindability(p.path(), score, findable, items, reasons, twins));
             total += score;
-            findings.addAll(findingsFor(p, title, same, twins, depth, maxDepth));
+            Set<String> alike = new HashSet<>(same);
+            twins.forEach(m -> alike.add(m.path()));
+            boolean rankExplained = alike.size() > 1
+                    && foundButForTwins(p.path(), memo.getOrDefault(escape(title.query()), List.of()), alike);
+            findings.addAll(findingsFor(p, title, same, twins, rankExplained, depth, maxDepth));
         }
         int site = pages.isEmpty() ? 100 : (int) Math.round((double) total / pages.size());
         return new Result(out, site, findings, memo.size());
     }
 
-    /** Near-duplicate pages, kept in {@code keep} under the same key as the rankings: they depend on the text only. */
+    /**
+     * Whether the page would be in the top 3 for its title if the pages that share its title or its
+     * text ({@code alike}, the page itself among them) were not there: then it is hard to find
+     * because of them, which the duplicate-title and near-duplicate findings already say. A page
+     * missing from a full top {@value #DEPTH} counts when fewer than 3 other pages are in it.
+     */
+    static boolean foundButForTwins(String self, List<String> ranked, Set<String> alike) {
+        int others = 0;
+        for (String path : ranked) {
+            if (path.equals(self)) return others < 3;
+            if (!alike.contains(path)) others++;
+        }
+        return ranked.size() >= DEPTH && others < 3;
+    }
+
+    /** Near-duplicate pages, kept in {@code keep} under the key of the rankings and the pages left out. */
     private static Map<String, List<NearDuplicates.Match>> nearDuplicates(List<Page> pages, int threads, String key,
+                                                                         java.util.function.Predicate<String> expected,
                                                                          java.nio.file.Path keep) throws IOException {
-        if (keep == null) return NearDuplicates.find(pages, threads);
+        if (keep == null) return NearDuplicates.find(pages, threads, expected);
         var kept = io.docpulse.util.Kept.read(keep, key, in -> {
             Map<String, List<NearDuplicates.Match>> m = new TreeMap<>();
             int n = in.readInt();
@@ -172,7 +208,7 @@ public final class Findability {
             return m;
         });
         if (kept.isPresent()) return kept.get();
-        Map<String, List<NearDuplicates.Match>> found = NearDuplicates.find(pages, threads);
+        Map<String, List<NearDuplicates.Match>> found = NearDuplicates.find(pages, threads, expected);
         io.docpulse.util.Kept.write(keep, key, out -> {
             out.writeInt(found.size());
             for (Map.Entry<String, List<NearDuplicates.Match>> e : found.entrySet()) {
@@ -191,11 +227,16 @@ public final class Findability {
         return Math.round(share * 100) + "%";
     }
 
+    /**
+     * @param rankExplained the title search misses the page only because of pages with the same title
+     *                      or text, which duplicate-title and near-duplicate report: no hard-to-find then
+     */
     private static List<Finding> findingsFor(Page p, PageFindability.KnownItem title, List<String> same,
-                                             List<NearDuplicates.Match> twins, int depth, int maxDepth) {
+                                             List<NearDuplicates.Match> twins, boolean rankExplained, int depth,
+                                             int maxDepth) {
         List<Finding> out = new ArrayList<>();
         SourceRef where = SourceRef.file(p.path());
-        if (title.rank() == 0 || title.rank() > 3) {
+        if ((title.rank() == 0 || title.rank() > 3) && !rankExplained) {
             Map<String, String> details = new LinkedHashMap<>();
             details.put("query", title.query());
             details.put("rank", String.valueOf(title.rank()));
@@ -225,7 +266,9 @@ public final class Findability {
             out.add(new Finding("near-duplicate", Severity.WARNING, where,
                     "most of the text is the same as in " + String.join(", ", named) + more,
                     "merge the pages and redirect one to the other (aliases:), or make each say what is"
-                            + " specific to it", details));
+                            + " specific to it; if they are meant to look alike (generated or versioned pages),"
+                            + " add near_duplicates: expected to their front matter, or list their folder in"
+                            + " findability.near_duplicates_expected in docpulse.yml", details));
         }
         if (p.titleSource() == TitleSource.FILE_NAME) {
             out.add(new Finding("missing-title", Severity.NOTE, where,

@@ -49,13 +49,28 @@ public final class NearDuplicates {
     private record Sketch(long[] shingles, long[] signature) {
     }
 
+    /** The front matter that marks a page as meant to look like others: {@code near_duplicates: expected}. */
+    public static boolean expected(Page p) {
+        return "expected".equals(p.frontMatter().other().get("near_duplicates"));
+    }
+
     /**
      * @return for each page with near-duplicates, its matches, most similar first (then by path);
      *         pages without any are absent
      */
     public static Map<String, List<Match>> find(List<Page> pages, int threads) throws IOException {
+        return find(pages, threads, p -> false);
+    }
+
+    /**
+     * As {@link #find(List, int)}, leaving out the pages meant to look like others: those with
+     * {@code near_duplicates: expected} and those {@code expected} accepts (by path).
+     */
+    public static Map<String, List<Match>> find(List<Page> pages, int threads,
+                                                java.util.function.Predicate<String> expected) throws IOException {
         List<Page> eligible = pages.stream()
-                .filter(p -> !p.frontMatter().draft() && p.words() >= MIN_WORDS).toList();
+                .filter(p -> !p.frontMatter().draft() && p.words() >= MIN_WORDS)
+                .filter(p -> !expected(p) && !expected.test(p.path())).toList();
         List<Sketch> sketches = Parallel.map(eligible, threads, "duplicates", p -> sketch(p.text()));
         Map<Long, List<Integer>> buckets = new HashMap<>();
         for (int i = 0; i < sketches.size(); i++) {

@@ -71,10 +71,102 @@ final class Signals {
     private static final Pattern POSTMORTEM = Pattern.compile("post-?mortem|incident[- ]review|\\bretro(spective)?s?\\b",
             Pattern.CASE_INSENSITIVE);
 
+    /**
+     * Right after a name: words that make it an organisation ("Sequoia support", "Acme's help desk",
+     * "Gusto, Inc.", "Carta via their website").
+     */
+    private static final Pattern ORG_AFTER = Pattern.compile(
+            "(?:'s|\u2019s)?\\s*,?\\s*(?:inc\\b|llc\\b|ltd\\b|gmbh\\b|corp\\b|plc\\b|co\\.|support\\b|help\\s?desk\\b"
+                    + "|customer\\s+(?:service|support|success)\\b|sales\\b|account\\s+(?:manager|rep(?:resentative)?)s?\\b"
+                    + "|portal\\b|web\\s?site\\b|hotline\\b|app\\b|(?:via|through|on|using|at)\\s+(?:their|its)\\s)",
+            Pattern.CASE_INSENSITIVE);
+    /** A capitalised name, as {@link #ASK_PERSON} takes it. */
+    private static final String NAME = "(?-i:([A-Z][a-z]+(?:\\s+[A-Z][a-z]+)?))";
+    /** What a company is to a team: "our benefits provider", "the payroll vendor". */
+    private static final String ORG_NOUN = "(?:vendors?|providers?|suppliers?|contractors?|agency|agencies|brokers?"
+            + "|insurers?|carriers?|PEO|firm|company|consultancy|bank|platform|tool|service|app)"
+            + "(?![\\w-])(?!\\s+(?:owners?|managers?|leads?|engineers?|persons?|contacts?|reps?|representatives?"
+            + "|admins?|administrators?|teams?|experts?|champions?|developers?|designers?|authors?|maintainers?"
+            + "|specialists?|gurus?|people|folks?|users?|builders?)\\b)";
+    /** "our PEO, Sequoia", "the HR tool Lattice". */
+    private static final Pattern ORG_BEFORE_NAME = Pattern.compile("\\b(?:our|the|a|an|its|their|your)\\s+(?:[\\w-]+\\s+){0,2}?"
+            + ORG_NOUN + "\\s*(?:,|\\(|:|\\s+called|\\s+named)?\\s*" + NAME, Pattern.CASE_INSENSITIVE);
+    /** "Sequoia, our benefits provider", "Gusto is the payroll service", "Acme Inc". */
+    private static final Pattern NAME_BEFORE_ORG = Pattern.compile("\\b" + NAME + "(?:(?:'s|\u2019s)?\\s*(?:,|\\()?\\s*"
+            + "(?:is\\s+|are\\s+|was\\s+)?(?:our|the|a|an)\\s+(?:[\\w-]+\\s+){0,2}?" + ORG_NOUN
+            + "|,?\\s+(?-i:Inc|LLC|Ltd|GmbH|Corp|PLC)\\b)", Pattern.CASE_INSENSITIVE);
+    /** The words a page needs before the two patterns above are worth running on it. */
+    private static final String[] ORG_WORDS = {"vendor", "provider", "supplier", "contractor", "agenc", "broker",
+            "insurer", "carrier", "peo", "firm", "company", "consultancy", "bank", "platform", "tool", "service",
+            "app", "inc", "llc", "ltd", "gmbh", "corp", "plc"};
+    /** An e-mail address or a web address written in the text; group 1 is its host. */
+    private static final Pattern HOST_IN_TEXT = Pattern.compile(
+            "[\\w.+-]+@([\\w-]+(?:\\.[\\w-]+)+)|(?:https?://)?((?:[\\w-]+\\.)+(?:com|org|net|io|co|ai|app|dev|us|uk|de|fr|eu|ca|au|nl|in))\\b");
+
     private final ReadinessConfig config;
+    /**
+     * Names the docs show to be organisations, lower case: host names' labels of every link and
+     * address (sequoia.com gives {@code sequoia}), and names written as a company ("our payroll
+     * provider, Gusto", "Acme Inc"). "reach out to Sequoia" is not a person when the docs link to
+     * sequoia.com.
+     */
+    private final Set<String> organisations;
 
     Signals(ReadinessConfig config) {
+        this(config, List.of());
+    }
+
+    /** With the organisations that the pages of the site name (see {@link #organisations}). */
+    Signals(ReadinessConfig config, List<Page> site) {
         this.config = config;
+        this.organisations = config.ruleOn("ask-a-person") ? organisations(site) : Set.of();
+    }
+
+    static Set<String> organisations(List<Page> pages) {
+        Set<String> out = new java.util.HashSet<>();
+        for (Page p : pages) {
+            for (io.docpulse.content.RawLink l : p.links()) {
+                Matcher m = LINK_HOST.matcher(l.target());
+                if (m.lookingAt()) labels(m.group(1), out);
+            }
+            String text = p.text();
+            Matcher h = HOST_IN_TEXT.matcher(text);
+            while (h.find()) labels(h.group(1) != null ? h.group(1) : h.group(2), out);
+            if (!containsAny(text.toLowerCase(Locale.ROOT), ORG_WORDS)) continue;
+            for (Pattern org : new Pattern[]{ORG_BEFORE_NAME, NAME_BEFORE_ORG}) {
+                Matcher m = org.matcher(text);
+                while (m.find()) out.add(m.group(1).toLowerCase(Locale.ROOT).replaceAll("\\s+", " "));
+            }
+        }
+        return Set.copyOf(out);
+    }
+
+    /** The host of an http(s) or mailto link. */
+    private static final Pattern LINK_HOST = Pattern.compile("(?:https?://(?:[^/@?#]*@)?|mailto:[^@?]*@)([^/:?#\\s]+)",
+            Pattern.CASE_INSENSITIVE);
+
+    /** The labels of a host name but its last (sequoia-one.com gives sequoia-one, sequoiaone, sequoia). */
+    private static void labels(String host, Set<String> out) {
+        String[] parts = host.toLowerCase(Locale.ROOT).split("\\.");
+        for (int i = 0; i < parts.length - 1; i++) {
+            String label = parts[i];
+            if (label.equals("www") || label.isEmpty()) continue;
+            out.add(label);
+            if (label.contains("-")) {
+                out.add(label.replace("-", ""));
+                for (String piece : label.split("-")) if (piece.length() >= 4) out.add(piece);
+            }
+        }
+    }
+
+    /** Whether a name after a verb of asking is an organisation: by the words after it, or as the docs name it. */
+    private boolean organisation(String who, String rest) {
+        // the second word of a two-word name counts as what follows the first: "Sequoia Support"
+        String[] words = who.split("\\s+");
+        if (ORG_AFTER.matcher(words.length > 1 ? " " + words[1] + rest : rest).lookingAt()) return true;
+        String lower = who.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        return organisations.contains(lower) || organisations.contains(lower.replace(" ", ""))
+                || organisations.contains(lower.split(" ")[0]);
     }
 
     /**
@@ -198,7 +290,7 @@ final class Signals {
         return false;
     }
 
-    private static Finding ask(Page p, int line, String text) {
+    private Finding ask(Page p, int line, String text) {
         Matcher m = ASK_PERSON.matcher(text);
         while (m.find()) {
             String who = m.group(2);
@@ -207,6 +299,8 @@ final class Signals {
             // "Check with Guard Sets", "Contact Picker": product words, unless a @handle follows
             String verb = m.group(1).toLowerCase(Locale.ROOT);
             if ((verb.equals("contact") || verb.equals("check with")) && !who.startsWith("@")) continue;
+            // "reach out to Sequoia" when the docs show Sequoia to be a company, not someone to ask
+            if (!who.startsWith("@") && !who.equalsIgnoreCase("me") && organisation(who, text.substring(m.end()))) continue;
             return new Finding("ask-a-person", Severity.WARNING, new SourceRef(p.path(), line, m.start() + 1),
                     "`" + m.group() + "` sends the reader to a person instead of answering",
                     "write the answer here (or link to where it is written), and name the channel or the owner"

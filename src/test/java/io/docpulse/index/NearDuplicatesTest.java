@@ -124,4 +124,112 @@ class NearDuplicatesTest {
                     .containsExactly("Page a", "Install a");
         }
     }
+
+    private JsonNode report() throws IOException {
+        return new ObjectMapper().readTree(dir.resolve("out/report.json").toFile());
+    }
+
+    private static List<String> rules(JsonNode report, String rule) {
+        List<String> files = new ArrayList<>();
+        for (JsonNode f : report.get("findings")) if (f.get("rule").asText().equals(rule)) files.add(f.get("file").asText());
+        return files;
+    }
+
+    /** Four advisories written from one template, and the drifted copy of site(). */
+    private Map<String, String> siteWithAdvisories() {
+        Map<String, String> files = site();
+        StringBuilder home = new StringBuilder(files.get("README.md"));
+        for (int i = 1; i <= 4; i++) {
+            String id = "CVE-2026-100" + i;
+            files.put("security/cves/" + id + ".md", "# " + id + "\n\n" + prose("advisory", 3)
+                    + "\n\nAffected version: 2." + i + ".0. Fixed in 2." + i + ".1.\n");
+            home.append(" [").append(id).append("](security/cves/").append(id).append(".md)");
+        }
+        files.put("README.md", home + "\n");
+        return files;
+    }
+
+    @Test
+    void pagesMeantToLookAlikeAreMarkedByFolderOrFrontMatter() throws IOException {
+        Map<String, String> files = siteWithAdvisories();
+        Path content = TestSites.write(dir.resolve("content"), files);
+        assertThat(TestSites.build(dir, content).exitCode()).isZero();
+        JsonNode before = report();
+        assertThat(rules(before, "near-duplicate")).hasSize(6).contains("security/cves/CVE-2026-1001.md", "setup.md");
+        for (JsonNode f : before.get("findings")) {
+            if (f.get("rule").asText().equals("near-duplicate")) {
+                assertThat(f.get("hint").asText()).contains("add near_duplicates: expected to their front matter")
+                        .contains("findability.near_duplicates_expected");
+            }
+        }
+
+        // the folder listed in the config: same pages, same cache, the advisories are left out
+        java.nio.file.Files.writeString(dir.resolve("docpulse.yml"),
+                "findability:\n  near_duplicates_expected: [security/cves/]\n");
+        assertThat(TestSites.build(dir, content).exitCode()).isZero();
+        assertThat(rules(report(), "near-duplicate")).containsExactly("setup-copy.md", "setup.md");
+
+        // one page of a pair marked in its front matter: the pair is left out
+        java.nio.file.Files.writeString(content.resolve("setup-copy.md"),
+                "---\nnear_duplicates: expected\n---\n" + files.get("setup-copy.md"));
+        assertThat(TestSites.build(dir, content).exitCode()).isZero();
+        assertThat(rules(report(), "near-duplicate")).isEmpty();
+    }
+
+    @Test
+    void aWrongMarkIsReportedWithItsLineAndAWrongFolderFailsTheConfig() throws IOException {
+        Map<String, String> files = site();
+        files.put("setup-copy.md", "---\ntitle: Old setup\nnear_duplicates: yes\n---\n" + files.get("setup-copy.md"));
+        Path content = TestSites.write(dir.resolve("content"), files);
+        assertThat(TestSites.build(dir, content).exitCode()).isZero();
+        JsonNode report = report();
+        JsonNode invalid = null;
+        for (JsonNode f : report.get("findings")) if (f.get("rule").asText().equals("front-matter-invalid")) invalid = f;
+        assertThat(invalid).isNotNull();
+        assertThat(invalid.get("file").asText()).isEqualTo("setup-copy.md");
+        assertThat(invalid.get("line").asInt()).isEqualTo(3);
+        assertThat(invalid.get("message").asText()).isEqualTo("near_duplicates must be expected, not 'yes'");
+        // an unknown value marks nothing
+        assertThat(rules(report, "near-duplicate")).containsExactly("setup-copy.md", "setup.md");
+
+        java.nio.file.Files.writeString(dir.resolve("docpulse.yml"),
+                "findability:\n  near_duplicates_expected:\n    - ../elsewhere/\n");
+        TestSites.Run run = TestSites.build(dir, content);
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains(dir.resolve("docpulse.yml") + ":3: findability.near_duplicates_expected:"
+                + " '../elsewhere/' is not a folder or page inside the content folder");
+    }
+
+    /** Five pages titled "Onboarding": four are found after a namesake; duplicate-title says so, hard-to-find does not repeat it. */
+    @Test
+    void aSharedTitleIsReportedOnceNotAlsoAsHardToFind() throws IOException {
+        Map<String, String> files = new LinkedHashMap<>();
+        StringBuilder home = new StringBuilder("# Home\n\n[checklist](checklist.md)");
+        for (String t : List.of("a", "b", "c", "d", "e")) {
+            files.put("team-" + t + "/onboarding.md", "# Onboarding\n\nThe first week in team " + t + ".\n");
+            home.append(" [").append(t).append("](team-").append(t).append("/onboarding.md)");
+        }
+        files.put("README.md", home + "\n");
+        files.put("checklist.md", "# Onboarding checklist\n\nWhat to do in the first week.\n");
+        Path content = TestSites.write(dir.resolve("content"), files);
+        assertThat(TestSites.build(dir, content).exitCode()).isZero();
+        JsonNode report = report();
+        assertThat(rules(report, "duplicate-title")).hasSize(5);
+        // team-d and team-e are found at ranks 4 and 5, behind their namesakes only
+        for (JsonNode p : report.get("pages")) {
+            if (p.get("path").asText().equals("team-e/onboarding.md")) {
+                assertThat(p.get("findability").get("queries").get(0).get("rank").asInt()).isGreaterThan(3);
+            }
+        }
+        assertThat(rules(report, "hard-to-find")).isEmpty();
+
+        // the same ranking, but with a third page of its own ahead: still reported once per cause
+        List<String> ranked = List.of("team-a/onboarding.md", "faq.md", "x.md", "y.md", "team-b/onboarding.md");
+        java.util.Set<String> alike = java.util.Set.of("team-a/onboarding.md", "team-b/onboarding.md");
+        assertThat(Findability.foundButForTwins("team-b/onboarding.md", ranked, alike)).isFalse();
+        assertThat(Findability.foundButForTwins("team-b/onboarding.md", ranked.subList(0, 3).stream()
+                .collect(java.util.stream.Collectors.toList()), alike)).isFalse();
+        assertThat(Findability.foundButForTwins("team-b/onboarding.md",
+                List.of("team-a/onboarding.md", "faq.md", "x.md", "team-b/onboarding.md"), alike)).isTrue();
+    }
 }
