@@ -126,7 +126,9 @@ class BrowserTest {
                     ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return window.docpulseLiveReload === true")));
             Files.writeString(content.resolve("onboarding/first-week.md"),
                     "---\ndescription: The first week.\n---\n\n# Your first week, revised\n\nNew text.\n");
+            // the reload can replace the heading between finding it and reading it: look again
             new WebDriverWait(browser, Duration.ofSeconds(30))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                     .until(d -> d.findElement(By.tagName("h1")).getText().equals("Your first week, revised"));
             assertThat(severe()).isEmpty();
         }
