@@ -477,8 +477,10 @@
     var t = e.target;
     if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
     e.preventDefault();
-    input.focus();
-    input.select();
+    // on the search page, the header's box is hidden and the page's own box takes its place
+    var box = form.hidden ? document.getElementById('search-page-q') || input : input;
+    box.focus();
+    box.select();
   });
 
   // ---- the search page: search/?q=... ----

@@ -341,7 +341,11 @@ public final class Build {
         return config.repoUrl().isBlank() ? io.docpulse.history.GitRemote.webUrl(contentRoot) : Optional.empty();
     }
 
-    private static Optional<Path> themeDir(Path content, Config config) throws ConfigException {
+    /**
+     * The folder of the configured theme ({@code themes/NAME/} next to the content), empty for the
+     * built-in default; a theme that is not there stops the run (check rejects it as build does).
+     */
+    public static Optional<Path> themeDir(Path content, Config config) throws ConfigException {
         Path parent = content.toAbsolutePath().normalize().getParent();
         Path dir = parent == null ? null : parent.resolve("themes").resolve(config.theme());
         if (dir != null && Files.isDirectory(dir)) return Optional.of(dir);

@@ -33,6 +33,7 @@ final class CheckCommand implements Callable<Integer> {
         verbosity.apply();
         CommandLine cli = spec.commandLine();
         Config cfg = options.config(cli);
+        Build.themeDir(options.content(), cfg);
         long start = System.nanoTime();
         Build.GateRun run = options.gateRun(cli, true);
         if (reports != null && reports.toAbsolutePath().normalize().startsWith(options.content().toAbsolutePath().normalize())) {

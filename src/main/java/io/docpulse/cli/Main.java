@@ -30,9 +30,11 @@ public final class Main implements Runnable {
         cli.getSubcommands().get("search").setUnmatchedOptionsArePositionalParams(true);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter e = commandLine.getErr();
-            if (ex instanceof ConfigException ce) {
-                e.println(Messages.error(ce.location() + ce.getMessage()));
-                if (!ce.hint().isEmpty()) e.println(Messages.hint(ce.hint()));
+            if (ex instanceof ConfigException first) {
+                for (ConfigException ce : Messages.withMore(first)) {
+                    e.println(Messages.error(ce.location() + ce.getMessage()));
+                    if (!ce.hint().isEmpty()) e.println(Messages.hint(ce.hint()));
+                }
             } else if (ex instanceof OutputFolder.RefusedException re) {
                 e.println(Messages.error(re.getMessage()));
                 e.println(Messages.hint(re.hint()));
@@ -46,6 +48,9 @@ public final class Main implements Runnable {
         cli.setParameterExceptionHandler((ex, strings) -> {
             PrintWriter e = ex.getCommandLine().getErr();
             e.println(Messages.error(ex.getMessage()));
+            if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+                e.println(Messages.hint(Messages.didYouMean(u.getSuggestions())));
+            }
             e.println(Messages.hint("see " + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help"));
             e.flush();
             return ExitCode.USAGE.code();

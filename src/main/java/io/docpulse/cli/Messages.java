@@ -21,6 +21,19 @@ final class Messages {
         return "  hint: " + hint;
     }
 
+    /** "did you mean build?", "did you mean --content or --config?": picocli's closest names, three at most. */
+    static String didYouMean(java.util.List<String> suggestions) {
+        return "did you mean " + String.join(" or ", suggestions.subList(0, Math.min(3, suggestions.size()))) + "?";
+    }
+
+    /** A config problem and the others found with it, in file order. */
+    static java.util.List<io.docpulse.config.ConfigException> withMore(io.docpulse.config.ConfigException first) {
+        java.util.List<io.docpulse.config.ConfigException> all = new java.util.ArrayList<>();
+        all.add(first);
+        all.addAll(first.more());
+        return all;
+    }
+
     static String causeChain(Throwable t) {
         StringBuilder sb = new StringBuilder();
         for (Throwable c = t; c != null; c = c.getCause()) {

@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,7 +116,10 @@ public final class ConfigLoader {
                 throw new ConfigException(path, line(root), "the config must be a map of key: value",
                         "write one `key: value` per line, for example site_name: Team handbook");
             }
-            collect(path, "", map, values, lists, maps);
+            List<ConfigException> unknown = new ArrayList<>();
+            collect(path, "", map, values, lists, maps, unknown);
+            // every unknown key at once, so a pasted config is fixed in one go
+            if (!unknown.isEmpty()) throw unknown.get(0).with(unknown.subList(1, unknown.size()));
         }
         Config d = Config.defaults();
         String baseUrl = text(values, "base_url", d.baseUrl());
@@ -286,8 +290,8 @@ public final class ConfigLoader {
     }
 
     private static void collect(Path file, String prefix, MappingNode map, Map<String, ScalarNode> out,
-                                Map<String, List<ScalarNode>> lists, Map<String, Map<String, ScalarNode>> maps)
-            throws ConfigException {
+                                Map<String, List<ScalarNode>> lists, Map<String, Map<String, ScalarNode>> maps,
+                                List<ConfigException> unknown) throws ConfigException {
         for (NodeTuple t : map.getValue()) {
             String key = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : "?";
             String full = prefix + key;
@@ -295,14 +299,15 @@ public final class ConfigLoader {
             String kind = KEYS.get(full);
             if (kind == null) {
                 String closest = closest(full);
-                throw new ConfigException(file, line, "unknown key '" + full + "'",
+                unknown.add(new ConfigException(file, line, "unknown key '" + full + "'",
                         closest == null ? "known keys: " + String.join(", ", KEYS.keySet())
-                                : "did you mean '" + closest + "'?");
+                                : "did you mean '" + closest + "'?"));
+                continue;
             }
             Node v = t.getValueNode();
             if (kind.equals("section")) {
                 if (v instanceof MappingNode m) {
-                    collect(file, full + ".", m, out, lists, maps);
+                    collect(file, full + ".", m, out, lists, maps, unknown);
                 } else if (!(v instanceof ScalarNode s && (s.getValue().isEmpty()))) {
                     throw new ConfigException(file, line, "'" + full + "' must be a section of keys",
                             "indent its keys under it, for example\n  " + full + ":\n    " + firstKeyOf(full) + ": ...");

@@ -24,8 +24,8 @@ import io.docpulse.readiness.Readiness;
 public final class HealthView {
     /** Age buckets of the freshness chart, in days (upper bounds, inclusive). */
     private static final int[] AGE_BOUNDS = {30, 90, 180, 365, Integer.MAX_VALUE};
-    private static final String[] AGE_LABELS = {"under 1 month", "1-3 months", "3-6 months", "6-12 months",
-            "over 1 year"};
+    private static final String[][] AGE_LABELS = {{"under", "1 month"}, {"1-3", "months"}, {"3-6", "months"},
+            {"6-12", "months"}, {"over", "1 year"}};
 
     /** One page's health, with the parts it is made of. */
     public record PageHealth(String path, String title, String route, String category, int score,
@@ -166,6 +166,7 @@ public final class HealthView {
             r.put("id", rowId(h.path()));
             r.put("title", h.title());
             r.put("path", h.path());
+            r.put("shortPath", shortPath(h.path(), SHORT_PATH));
             r.put("href", Routes.encodePath(Routes.relative(from, h.route())));
             r.put("category", h.category());
             r.put("score", h.score());
@@ -229,33 +230,54 @@ public final class HealthView {
         }
         int max = 1;
         for (int c : counts) max = Math.max(max, c);
-        int barW = 60;
-        int gap = 20;
+        // room above the tallest bar for its count, and two lines under each bar for its label,
+        // so neither is clipped and no two labels run together
+        int slot = 66;
+        int barW = 42;
+        int top = 26;
         int height = 140;
-        int w = counts.length * (barW + gap) + gap;
-        StringBuilder sb = new StringBuilder("<svg class=\"age-chart\" viewBox=\"0 0 " + w + " " + (height + 50)
-                + "\" role=\"img\" aria-labelledby=\"age-chart-title\"><title id=\"age-chart-title\">Pages by the age of"
-                + " their last change</title>");
+        int w = counts.length * slot;
+        StringBuilder sb = new StringBuilder("<svg class=\"age-chart\" viewBox=\"0 0 " + w + " " + (top + height + 46)
+                + "\" width=\"" + w + "\" role=\"img\" aria-labelledby=\"age-chart-title\"><title id=\"age-chart-title\">Pages by"
+                + " the age of their last change</title>");
         for (int i = 0; i < counts.length; i++) {
-            int x = gap + i * (barW + gap);
+            int x = i * slot + (slot - barW) / 2;
+            int mid = i * slot + slot / 2;
             int h = (int) Math.round((double) height * counts[i] / max);
             int hs = (int) Math.round((double) height * stale[i] / max);
-            String label = i < AGE_LABELS.length ? AGE_LABELS[i] : "no date";
-            sb.append("<g><title>").append(esc(label)).append(": ").append(counts[i]).append(counts[i] == 1 ? " page" : " pages")
+            String[] label = i < AGE_LABELS.length ? AGE_LABELS[i] : new String[] {"no", "date"};
+            String name = label[0] + " " + label[1];
+            sb.append("<g><title>").append(esc(name)).append(": ").append(counts[i]).append(counts[i] == 1 ? " page" : " pages")
                     .append(stale[i] > 0 ? ", " + stale[i] + " stale" : "").append("</title>");
             sb.append("<rect class=\"bar").append(i == AGE_LABELS.length ? " bar-undated" : "").append("\" x=\"").append(x)
-                    .append("\" y=\"").append(height - h + 10).append("\" width=\"").append(barW).append("\" height=\"")
+                    .append("\" y=\"").append(top + height - h).append("\" width=\"").append(barW).append("\" height=\"")
                     .append(h).append("\"/>");
             if (hs > 0) {
-                sb.append("<rect class=\"bar-stale\" x=\"").append(x).append("\" y=\"").append(height - hs + 10)
+                sb.append("<rect class=\"bar-stale\" x=\"").append(x).append("\" y=\"").append(top + height - hs)
                         .append("\" width=\"").append(barW).append("\" height=\"").append(hs).append("\"/>");
             }
-            sb.append("<text x=\"").append(x + barW / 2).append("\" y=\"").append(height - h + 4)
+            sb.append("<text x=\"").append(mid).append("\" y=\"").append(top + height - h - 7)
                     .append("\" text-anchor=\"middle\" class=\"bar-count\">").append(counts[i]).append("</text>");
-            sb.append("<text x=\"").append(x + barW / 2).append("\" y=\"").append(height + 28)
-                    .append("\" text-anchor=\"middle\" class=\"bar-label\">").append(esc(label)).append("</text></g>");
+            sb.append("<text x=\"").append(mid).append("\" y=\"").append(top + height + 20)
+                    .append("\" text-anchor=\"middle\" class=\"bar-label\">").append(esc(label[0])).append(" ")
+                    .append("<tspan x=\"").append(mid).append("\" dy=\"17\">").append(esc(label[1]))
+                    .append("</tspan></text></g>");
         }
         return sb.append("</svg>").toString();
+    }
+
+    /** Longest path the page table shows whole; longer ones are shortened. */
+    static final int SHORT_PATH = 36;
+
+    /**
+     * A page's path cut to at most {@code max} characters for the page table, by putting "…" in
+     * its middle: the top folder and the end of the file's name stay readable.
+     */
+    static String shortPath(String path, int max) {
+        if (path.length() <= max) return path;
+        int head = (max - 1) / 2;
+        int tail = max - 1 - head;
+        return path.substring(0, head) + "…" + path.substring(path.length() - tail);
     }
 
     private static String capitalize(String s) {

@@ -25,11 +25,12 @@ import io.docpulse.util.Parallel;
 
 /**
  * The render stage: writes every page, the generated section pages, alias redirects, the 404 page,
- * {@code sitemap.xml}, the theme's assets and the content's own files into a folder.
+ * {@code sitemap.xml} (when {@code base_url} has a host), the theme's assets and the content's own files into a folder.
  */
 public final class SiteRenderer {
     /** Folder of the site that holds the theme's own files (CSS, scripts). */
     static final String ASSET_DIR = "docpulse-assets/";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SiteRenderer.class);
 
     private final Config config;
     private final Theme theme;
@@ -133,7 +134,11 @@ public final class SiteRenderer {
         if (search != null) {
             jobs.add(() -> new Out(search.route() + "index.html", bytes(renderSearch(search, nav))));
         }
-        jobs.add(() -> new Out("sitemap.xml", bytes(Sitemap.render(config, pages))));
+        if (Sitemap.possible(config)) {
+            jobs.add(() -> new Out("sitemap.xml", bytes(Sitemap.render(config, pages))));
+        } else {
+            LOG.info("no sitemap.xml: a sitemap lists absolute URLs, so it needs base_url with a scheme and host");
+        }
 
         runAll(jobs, out, threads);
         for (Map.Entry<String, byte[]> a : theme.assets().entrySet()) {
@@ -296,6 +301,8 @@ public final class SiteRenderer {
         ctx.put("title", "Search - " + config.siteName());
         ctx.put("description", "Search " + config.siteName() + ".");
         ctx.put("contents", contents(nav.root(), route));
+        // the page's own search form takes the place of the header's box
+        ctx.put("searchPage", true);
         ctx.put("nav", Sidebar.forPage(nav, route, config.navMaxSiblings()));
         return theme.render("search.peb", ctx);
     }
@@ -385,7 +392,7 @@ public final class SiteRenderer {
         return theme.render("section.peb", ctx);
     }
 
-    private String render404(NavTree nav) {
+    private String render404(NavTree nav) throws IOException {
         // Served for any missing path, so its links are absolute (from the base path).
         String root = config.basePath();
         Map<String, Object> ctx = base("404.html", root);
@@ -397,6 +404,10 @@ public final class SiteRenderer {
             sections.add(Map.of("title", c.title(), "href", root + Routes.encodePath(c.route())));
         }
         ctx.put("sections", sections);
+        // Its own address tells nothing about where the site's root is (from disk, under a
+        // sub-path without base_url), so it carries its style inside and has no navigation drawer.
+        ctx.put("noNav", true);
+        ctx.put("inlineStyle", new String(theme.assets().get("style.css"), StandardCharsets.UTF_8));
         return theme.render("404.peb", ctx);
     }
 

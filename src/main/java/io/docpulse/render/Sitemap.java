@@ -7,9 +7,17 @@ import io.docpulse.config.Config;
 import io.docpulse.content.Page;
 import io.docpulse.content.Routes;
 
-/** {@code sitemap.xml}: every page's URL, absolute when {@code base_url} has a host. */
+/**
+ * {@code sitemap.xml}: every page's absolute URL. The sitemap protocol allows only absolute URLs,
+ * so there is no sitemap unless {@code base_url} has a scheme and host.
+ */
 final class Sitemap {
     private Sitemap() {
+    }
+
+    /** Whether the site can have a sitemap: {@code base_url} gives a scheme and host. */
+    static boolean possible(Config config) {
+        return !config.origin().isEmpty();
     }
 
     static String render(Config config, List<Page> pages) {

@@ -102,7 +102,7 @@ class BrowserTest {
         browser.get(site.resolve("health/pages/index.html").toUri().toString());
         List<WebElement> heads = browser.findElements(By.cssSelector("table.health-pages thead th button"));
         assertThat(heads).isNotEmpty();
-        WebElement page = heads.get(0);
+        WebElement page = heads.stream().filter(h -> h.getText().equals("Page")).findFirst().orElseThrow();
         page.click();
         List<String> titles = browser.findElements(By.cssSelector("table.health-pages tbody th a")).stream()
                 .map(WebElement::getText).toList();
@@ -184,8 +184,11 @@ class BrowserTest {
         // the table of contents steps aside while there are results
         assertThat(browser.findElement(By.id("search-contents")).isDisplayed()).isFalse();
 
-        // a new query from the header box goes to the search page, with the query in its address
-        WebElement box = browser.findElement(By.id("site-search-q"));
+        // a new query goes to the search page, with the query in its address; the page's own box
+        // stands in for the header's
+        assertThat(browser.findElement(By.id("site-search-q")).isDisplayed()).isFalse();
+        WebElement box = browser.findElement(By.id("search-page-q"));
+        box.clear();
         box.sendKeys("diagram note", org.openqa.selenium.Keys.ENTER);
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("q=diagram"));
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(
@@ -280,15 +283,36 @@ class BrowserTest {
         return Files.readString(file);
     }
 
+    /** Every page type at a phone's and a desktop's width, light and dark, and with the phone's drawer open. */
     @Test
     void noSeriousOrCriticalAccessibilityViolations() throws IOException {
         String axe = axe();
-        for (String page : List.of("index.html", "onboarding/first-week/index.html", "diagrams/index.html", "404.html",
-                "health/index.html", "health/pages/index.html", "search/index.html", "search/index.html?q=vpn",
-                "index.html?typed=password")) {
+        try {
+            for (int width : new int[] {390, 1400}) {
+                for (boolean dark : new boolean[] {false, true}) {
+                    browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+                    Chromium.colorScheme(browser, dark);
+                    axePages(axe, width + " px" + (dark ? ", dark" : ""), width < 1200);
+                }
+            }
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1200, 900));
+            Chromium.colorScheme(browser, false);
+        }
+    }
+
+    private void axePages(String axe, String how, boolean phone) {
+        List<String> pages = new ArrayList<>(List.of("index.html", "onboarding/first-week/index.html", "diagrams/index.html",
+                "404.html", "health/index.html", "health/pages/index.html", "search/index.html", "search/index.html?q=vpn",
+                "index.html?typed=password"));
+        if (phone) pages.add("onboarding/first-week/index.html?drawer");
+        for (String page : pages) {
             String[] parts = page.split("\\?");
             browser.get(site.resolve(parts[0]).toUri() + (parts.length > 1 && parts[1].startsWith("q=") ? "?" + parts[1] : ""));
-            if (parts.length > 1 && parts[1].startsWith("typed=")) {
+            if (parts.length > 1 && parts[1].equals("drawer")) {
+                browser.findElement(By.cssSelector(".menu-link")).click();
+                new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("drawer")).isDisplayed());
+            } else if (parts.length > 1 && parts[1].startsWith("typed=")) {
                 // the search box open, with results, an option selected
                 WebElement box = browser.findElement(By.id("site-search-q"));
                 box.sendKeys(parts[1].substring(6));
@@ -307,7 +331,7 @@ class BrowserTest {
                             + "    .map(function (v) { return v.id + ' (' + v.impact + '): ' + v.nodes.map(function (n) {"
                             + "      return n.target.join(' '); }).slice(0, 3).join(', '); }));"
                             + "}).catch(function (e) { done(['axe failed: ' + e]); });");
-            assertThat((List<?>) result).as(page).isEmpty();
+            assertThat((List<?>) result).as(page + " at " + how).isEmpty();
         }
     }
 }

@@ -46,4 +46,14 @@ final class Chromium {
                 .usingAnyFreePort().build();
         return new ChromeDriver(service, options);
     }
+
+    /**
+     * Makes the pages the browser opens from now on see {@code prefers-color-scheme: dark} (or
+     * light), and no motion, so a test never waits for a transition.
+     */
+    static void colorScheme(WebDriver browser, boolean dark) {
+        ((ChromeDriver) browser).executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("features", java.util.List.of(
+                java.util.Map.of("name", "prefers-color-scheme", "value", dark ? "dark" : "light"),
+                java.util.Map.of("name", "prefers-reduced-motion", "value", "reduce"))));
+    }
 }

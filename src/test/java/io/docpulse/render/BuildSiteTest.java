@@ -50,7 +50,7 @@ class BuildSiteTest {
         assertThat(out.resolve("guide/setup/index.html")).exists();
         assertThat(out.resolve("reference/index.html")).exists();
         assertThat(out.resolve("reference/api/endpoints/index.html")).exists();
-        assertThat(out.resolve("sitemap.xml")).exists();
+        assertThat(out.resolve("sitemap.xml")).doesNotExist(); // no base_url: a sitemap needs absolute URLs
         assertThat(out.resolve("404.html")).exists();
         assertThat(out.resolve("assets-only/logo.png")).exists();
         assertThat(out.resolve("guide/draft-page")).doesNotExist();
