@@ -29,6 +29,9 @@ import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.admonition.AdmonitionBlock;
 import com.vladsch.flexmark.ext.admonition.AdmonitionExtension;
 import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.emoji.EmojiExtension;
+import com.vladsch.flexmark.ext.emoji.EmojiImageType;
+import com.vladsch.flexmark.ext.emoji.EmojiShortcutType;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
@@ -107,7 +110,7 @@ final class MarkdownRenderer {
         DocpulseExtension own = new DocpulseExtension();
         List<com.vladsch.flexmark.util.misc.Extension> common = List.of(
                 TablesExtension.create(), StrikethroughExtension.create(), TaskListExtension.create(),
-                AutolinkExtension.create(), FootnoteExtension.create());
+                AutolinkExtension.create(), FootnoteExtension.create(), EmojiExtension.create());
         // The admonition extension parses `!!! note`; its own renderer (inline SVG icons, its own CSS)
         // is left out: ours renders admonitions and GitHub alerts alike.
         List<com.vladsch.flexmark.util.misc.Extension> parsing = new ArrayList<>(common);
@@ -118,6 +121,9 @@ final class MarkdownRenderer {
         // No spaces in a bare destination: [a](my page.md) is text, as in CommonMark and on GitHub.
         // FastInlineParser reads <my page.md>, which may hold spaces.
         options.set(Parser.SPACE_IN_LINK_URLS, false);
+        // :tada: becomes the Unicode emoji, as on GitHub; a shortcode with no Unicode form stays as written
+        options.set(EmojiExtension.USE_SHORTCUT_TYPE, EmojiShortcutType.ANY_GITHUB_PREFERRED);
+        options.set(EmojiExtension.USE_IMAGE_TYPE, EmojiImageType.UNICODE_ONLY);
         options.set(TablesExtension.COLUMN_SPANS, false);
         options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
         options.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);
