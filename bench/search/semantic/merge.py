@@ -1,4 +1,6 @@
-# merges jars into one (first entry of a name wins), as a shaded jar would; prints its size
+# Merges jars into one (first entry of a name wins, signatures and debug symbols dropped), as a shaded
+# jar would, and prints its size; MODE is 'all' or 'linux-x64' (native libraries of that platform only).
+#   python3 merge.py OUT.jar MODE docpulse.jar dep1.jar dep2.jar ...
 import sys, zipfile, re
 out, mode, jars = sys.argv[1], sys.argv[2], sys.argv[3:]
 seen = set()

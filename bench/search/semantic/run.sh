@@ -3,6 +3,8 @@
 #   bash bench/search/semantic/run.sh MODEL MODE ARGS...     (from the repository root)
 # MODEL is minilm-q, minilm or e5-q (a profile of pom.xml beside this script). Needs target/docpulse.jar
 # (mvn -B -q -o package -DskipTests) and network access to Maven Central the first time.
+# DOCPULSE_JAR: another docpulse jar; SEMANTIC_PROJECT: the folder the judged sets' roots are relative to;
+# SEMANTIC_WORK: where classpaths, classes and caches go (default /tmp/docpulse-semantic).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../../.." && pwd)
@@ -20,4 +22,4 @@ fi
 mode=$1; shift
 # the batch settings docpulse's launcher gives its own JVM (decision 0007), so RSS compares
 exec /usr/bin/time -f "peak-rss-kib %M wall-s %e cpu-s %U+%S" java -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 \
-  ${JAVA_OPTS:-} -Ddocpulse.projectDir="$repo" -cp "$classes:$(cat "$cp"):$jar" Semantic "$mode" "$model" "$@"
+  ${JAVA_OPTS:-} -Ddocpulse.projectDir="${SEMANTIC_PROJECT:-$repo}" -cp "$classes:$(cat "$cp"):$jar" Semantic "$mode" "$model" "$@"
