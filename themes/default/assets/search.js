@@ -178,10 +178,18 @@
     return clauses;
   }
 
-  /** The postings of one word; when the docs never use it, of its parts (as Lucene splits it). */
-  function wordPostings(word, highlight) {
+  /** Whether a query drops this word (a stop or question word) when it has other words. */
+  function dropped(word) {
+    return meta.drop.indexOf(word.toLowerCase()) >= 0;
+  }
+
+  /**
+   * The postings of one word; when the docs never use it, of its parts (as Lucene splits it),
+   * without the parts that the query drops.
+   */
+  function wordPostings(word, highlight, drop) {
     return lookup(word).then(function (entry) {
-      if (!entry && word !== word.toLowerCase()) return wordPostings(word.toLowerCase(), highlight);
+      if (!entry && word !== word.toLowerCase()) return wordPostings(word.toLowerCase(), highlight, drop);
       if (entry) {
         highlight.push(word);
         if (entry[1]) highlight.push(entry[1]);
@@ -189,7 +197,8 @@
       }
       var parts = word.match(PART) || [];
       if (parts.length < 2) return new Map();
-      return Promise.all(parts.map(function (p) { return wordPostings(p, highlight); })).then(sum);
+      if (drop) parts = parts.filter(function (p) { return !dropped(p); });
+      return Promise.all(parts.map(function (p) { return wordPostings(p, highlight, drop); })).then(sum);
     });
   }
 
@@ -211,14 +220,14 @@
     return out;
   }
 
-  function clausePostings(c, highlight) {
+  function clausePostings(c, highlight, drop) {
     if (c.kind === 'prefix' || c.kind === 'typing') {
       var head = c.words.slice(0, -1);
       var last = c.words[c.words.length - 1];
-      return Promise.all(head.map(function (w) { return wordPostings(w, highlight); })
+      return Promise.all(head.map(function (w) { return wordPostings(w, highlight, drop); })
         .concat([prefixPostings(last, highlight, c.kind === 'typing')])).then(sum);
     }
-    return Promise.all(c.words.map(function (w) { return wordPostings(w, highlight); })).then(function (lists) {
+    return Promise.all(c.words.map(function (w) { return wordPostings(w, highlight, drop); })).then(function (lists) {
       if (c.kind !== 'phrase') return sum(lists);
       // a phrase: every one of its words
       var all = sum(lists);
@@ -239,11 +248,20 @@
     return ready().then(function () {
       var clauses = parse(query, typing);
       var highlight = [];
+      // as the terminal: stop and question words ("how", "should", "I") are dropped, unless the
+      // query has no other word to look up
+      var drop = clauses.some(function (c) {
+        return !c.not && c.words.some(function (w) { return !dropped(w); });
+      });
+      if (drop) {
+        clauses.forEach(function (c) { c.words = c.words.filter(function (w) { return !dropped(w); }); });
+        clauses = clauses.filter(function (c) { return c.words.length > 0; });
+      }
       var positive = clauses.filter(function (c) { return !c.not; });
       var negative = clauses.filter(function (c) { return c.not; });
       return Promise.all([
-        Promise.all(positive.map(function (c) { return clausePostings(c, highlight); })),
-        Promise.all(negative.map(function (c) { return clausePostings(c, []); }))
+        Promise.all(positive.map(function (c) { return clausePostings(c, highlight, drop); })),
+        Promise.all(negative.map(function (c) { return clausePostings(c, [], drop); }))
       ]).then(function (r) {
         var scores = sum(r[0]);
         r[1].forEach(function (list) { list.forEach(function (_, doc) { scores.delete(doc); }); });

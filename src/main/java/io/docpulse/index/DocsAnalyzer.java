@@ -3,6 +3,7 @@ package io.docpulse.index;
 import java.util.regex.Pattern;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -47,10 +48,21 @@ public final class DocsAnalyzer extends Analyzer {
             | WordDelimiterGraphFilter.STEM_ENGLISH_POSSESSIVE;
 
     private final boolean indexing;
+    private final CharArraySet stopWords;
 
     /** @param indexing true for the analyzer that writes the index (it flattens the token graph) */
     public DocsAnalyzer(boolean indexing) {
+        this(indexing, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+    }
+
+    /**
+     * @param indexing  true for the analyzer that writes the index (it flattens the token graph)
+     * @param stopWords lower-cased words to drop; the index drops Lucene's English stop words, a
+     *                  question may drop more (see {@link QuestionWords})
+     */
+    DocsAnalyzer(boolean indexing, CharArraySet stopWords) {
         this.indexing = indexing;
+        this.stopWords = stopWords;
     }
 
     /**
@@ -91,7 +103,7 @@ public final class DocsAnalyzer extends Analyzer {
         if (indexing) s = new FlattenGraphFilter(s);
         s = new LowerCaseFilter(s);
         s = new LengthFilter(s, 1, MAX_TOKEN_CHARS);
-        s = new StopFilter(s, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+        s = new StopFilter(s, stopWords);
         s = new KeywordRepeatFilter(s);
         s = new PorterStemFilter(s);
         s = new RemoveDuplicatesTokenFilter(s);

@@ -51,8 +51,11 @@ import io.docpulse.content.SourceFile;
  * (or the index format) changed.
  */
 public final class SearchIndex implements Closeable {
-    /** Bump when the analysis or the fields change, so old indexes are rebuilt. */
-    static final String FORMAT = "docpulse-index-5";
+    /**
+     * Bump when the analysis, the fields or the ranking change, so old indexes (and what is kept
+     * under their fingerprint: known-item rankings, the site's search data) are rebuilt.
+     */
+    static final String FORMAT = "docpulse-index-6";
 
     /** Field weights: a match in the title counts most. */
     static final Map<String, Float> WEIGHTS = Map.of("title", 5f, "description", 2f, "tags", 2f, "headings", 1.5f,
@@ -61,7 +64,10 @@ public final class SearchIndex implements Closeable {
     private final Directory directory;
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
-    private final Analyzer queryAnalyzer = new DocsAnalyzer(false);
+    /** Analyses a query: stop words and question words dropped (see {@link QuestionWords}). */
+    private final Analyzer queryAnalyzer = new DocsAnalyzer(false, QuestionWords.DROPPED);
+    /** Analyses a query made only of stop and question words, which keeps them (as the index does). */
+    private final Analyzer plainAnalyzer = new DocsAnalyzer(false);
     private final boolean reused;
 
     private SearchIndex(Directory directory, boolean reused, String fingerprint) throws IOException {
@@ -344,8 +350,19 @@ public final class SearchIndex implements Closeable {
 
     /** A query uses at most this many words; the rest are ignored. */
     static final int MAX_QUERY_WORDS = 32;
-    /** ...and at most this many term lookups, well under Lucene's limit of 1024 clauses. */
-    static final int MAX_QUERY_TERMS = 512;
+    /**
+     * ...and at most this many term lookups; with each word's lookups again for its coordination
+     * bonus (see {@link #withBonus}), still under Lucene's limit of 1024 clauses.
+     */
+    static final int MAX_QUERY_TERMS = 500;
+
+    /**
+     * Each word of a query that a document matches, in any field, adds this many times the word's
+     * inverse document frequency to the document's score: a coordination bonus, so that a page
+     * holding every word of a question beats one with a single common word in its title. Tuned on
+     * the judged sets in bench/search/ (see RESULTS.md).
+     */
+    static final float COORDINATION = 2f;
 
     /**
      * Parses a query: words, "phrases", -excluded, prefix*, as Lucene's simple query syntax. A
@@ -353,24 +370,138 @@ public final class SearchIndex implements Closeable {
      * {@value #MAX_QUERY_WORDS} words, and further while it would need more than
      * {@value #MAX_QUERY_TERMS} term lookups: each word is looked up in seven fields, and
      * code-like words also by their parts.
+     *
+     * <p>Stop words and question words ({@link QuestionWords}: "how", "should", "I") are dropped, unless
+     * the query has nothing else to look up ("what is it"): then they are kept. Each word then gets
+     * its coordination bonus ({@link #withBonus}).
      */
     public Query parse(String query) {
+        Query q = parse(query, queryAnalyzer);
+        return positiveTerms(q) > 0 ? q : parse(query, plainAnalyzer);
+    }
+
+    private Query parse(String query, Analyzer analyzer) {
         String[] words = query.strip().split("\\s+");
         int n = Math.min(words.length, MAX_QUERY_WORDS);
         while (true) {
-            Query q = parseWords(String.join(" ", java.util.Arrays.copyOfRange(words, 0, n)));
+            Query q = parseWords(String.join(" ", java.util.Arrays.copyOfRange(words, 0, n)), analyzer);
             int terms = terms(q);
-            if (terms <= MAX_QUERY_TERMS) return q;
+            if (terms <= MAX_QUERY_TERMS) return withBonus(q);
             if (n == 1) return new MatchNoDocsQuery("a single word that expands to " + terms + " terms");
             n = n / 2;
         }
     }
 
-    private Query parseWords(String query) {
-        SimpleQueryParser parser = new SimpleQueryParser(queryAnalyzer, WEIGHTS);
+    private Query parseWords(String query, Analyzer analyzer) {
+        SimpleQueryParser parser = new SimpleQueryParser(analyzer, WEIGHTS);
         parser.setDefaultOperator(BooleanClause.Occur.SHOULD);
         Query q = parser.parse(query);
         return q == null ? new MatchNoDocsQuery() : liftExclusions(q);
+    }
+
+    /** How many term lookups a query makes outside its exclusions. */
+    static int positiveTerms(Query q) {
+        int[] count = {0};
+        q.visit(new org.apache.lucene.search.QueryVisitor() {
+            @Override
+            public void consumeTerms(Query query, org.apache.lucene.index.Term... terms) {
+                count[0] += terms.length;
+            }
+
+            @Override
+            public org.apache.lucene.search.QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+                return occur == BooleanClause.Occur.MUST_NOT ? EMPTY_VISITOR : this;
+            }
+        });
+        return count[0];
+    }
+
+    /**
+     * The query with each word's coordination bonus: a word's query is a group of field queries
+     * (one per field of {@link #WEIGHTS}), and it gets one more clause that matches where any of
+     * them does and scores a constant, {@link #COORDINATION} times the word's inverse document
+     * frequency. The bonus is part of the word's own query, so a query still scores as the sum of
+     * its words' scores, which the site's search box relies on.
+     */
+    Query withBonus(Query q) {
+        if (!(q instanceof org.apache.lucene.search.BooleanQuery bq) || COORDINATION <= 0) return q;
+        org.apache.lucene.search.BooleanQuery.Builder b = new org.apache.lucene.search.BooleanQuery.Builder()
+                .setMinimumNumberShouldMatch(bq.getMinimumNumberShouldMatch());
+        if (fieldGroup(bq)) {
+            float bonus = bonus(bq);
+            if (bonus <= 0) return q;
+            for (BooleanClause c : bq.clauses()) b.add(c);
+            b.add(new org.apache.lucene.search.BoostQuery(new org.apache.lucene.search.ConstantScoreQuery(bq), bonus),
+                    BooleanClause.Occur.SHOULD);
+            return b.build();
+        }
+        for (BooleanClause c : bq.clauses()) {
+            boolean scored = c.getOccur() == BooleanClause.Occur.SHOULD || c.getOccur() == BooleanClause.Occur.MUST;
+            b.add(scored ? withBonus(c.getQuery()) : c.getQuery(), c.getOccur());
+        }
+        return b.build();
+    }
+
+    /** Whether a query is one word's group of optional field queries, each in a field of its own. */
+    private static boolean fieldGroup(org.apache.lucene.search.BooleanQuery bq) {
+        if (bq.getMinimumNumberShouldMatch() != 0 || bq.clauses().size() < 2) return false;
+        java.util.Set<String> fields = new java.util.HashSet<>();
+        for (BooleanClause c : bq.clauses()) {
+            if (c.getOccur() != BooleanClause.Occur.SHOULD) return false;
+            String f = fieldOf(c.getQuery());
+            if (f == null || !fields.add(f)) return false;
+        }
+        return true;
+    }
+
+    /** The one field a query looks terms up in, or null (none, or several). */
+    private static String fieldOf(Query q) {
+        java.util.Set<String> fields = new java.util.HashSet<>();
+        q.visit(new org.apache.lucene.search.QueryVisitor() {
+            @Override
+            public boolean acceptField(String field) {
+                fields.add(field);
+                return true;
+            }
+
+            @Override
+            public org.apache.lucene.search.QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+                return this;
+            }
+        });
+        return fields.size() == 1 ? fields.iterator().next() : null;
+    }
+
+    /**
+     * A word's coordination bonus: {@link #COORDINATION} times the inverse document frequency
+     * (BM25's) of its commonest term in any field; 0 for a word with no terms (a prefix).
+     */
+    private float bonus(Query group) {
+        long[] df = {0};
+        boolean[] any = {false};
+        IOException[] failed = {null};
+        group.visit(new org.apache.lucene.search.QueryVisitor() {
+            @Override
+            public void consumeTerms(Query query, org.apache.lucene.index.Term... terms) {
+                for (org.apache.lucene.index.Term t : terms) {
+                    any[0] = true;
+                    try {
+                        df[0] = Math.max(df[0], reader.docFreq(t));
+                    } catch (IOException e) {
+                        failed[0] = e;
+                    }
+                }
+            }
+
+            @Override
+            public org.apache.lucene.search.QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+                return this;
+            }
+        });
+        if (failed[0] != null) throw new java.io.UncheckedIOException(failed[0]);
+        if (!any[0]) return 0f;
+        long n = reader.maxDoc();
+        return COORDINATION * (float) Math.log(1 + (n - df[0] + 0.5) / (df[0] + 0.5));
     }
 
     /** How many term lookups a query makes. */
@@ -468,7 +599,7 @@ public final class SearchIndex implements Closeable {
      * the words in passing is not taken.
      */
     public List<String> rankTitles(String query, int limit) throws IOException {
-        SimpleQueryParser parser = new SimpleQueryParser(queryAnalyzer, Map.of("title", 1f));
+        SimpleQueryParser parser = new SimpleQueryParser(plainAnalyzer, Map.of("title", 1f));
         parser.setDefaultOperator(BooleanClause.Occur.SHOULD);
         Query q = parser.parse(query);
         if (q == null) return List.of();
@@ -536,11 +667,12 @@ public final class SearchIndex implements Closeable {
      * docs is scored exactly as when it is typed alone.
      */
     Query wordQuery(String word) throws IOException {
-        Query direct = singlePositionQuery(word);
-        if (direct != null) return direct;
+        Analyzer analyzer = wordAnalyzer(word);
+        Query direct = singlePositionQuery(word, analyzer);
+        if (direct != null) return withBonus(direct);
         // a code-like word: the parser builds the same query for every field, so parse it for one
         // and copy it to the others (the parser analyses the word once per field otherwise)
-        Query one = new SimpleQueryParser(queryAnalyzer, Map.of("body", 1f), 0).parse(word);
+        Query one = new SimpleQueryParser(analyzer, Map.of("body", 1f), 0).parse(word);
         org.apache.lucene.search.BooleanQuery.Builder b = new org.apache.lucene.search.BooleanQuery.Builder();
         if (one == null) return parsedWordQuery(word);
         for (Map.Entry<String, Float> field : WEIGHTS.entrySet()) {
@@ -550,7 +682,21 @@ public final class SearchIndex implements Closeable {
                     BooleanClause.Occur.SHOULD);
         }
         Query q = b.build();
-        return terms(q) > MAX_QUERY_TERMS ? new MatchNoDocsQuery() : q;
+        return terms(q) > MAX_QUERY_TERMS ? new MatchNoDocsQuery() : withBonus(q);
+    }
+
+    /**
+     * The analyzer {@link #parse} uses for a query of this word alone: question words dropped,
+     * unless nothing else is left. A word of a longer query is scored as when typed alone, except a
+     * question word, which the longer query drops (the site's search box drops it too).
+     */
+    private Analyzer wordAnalyzer(String word) throws IOException {
+        try (org.apache.lucene.analysis.TokenStream ts = queryAnalyzer.tokenStream("body", word)) {
+            ts.reset();
+            boolean any = ts.incrementToken();
+            ts.end();
+            return any ? queryAnalyzer : plainAnalyzer;
+        }
     }
 
     /** A query of terms, synonyms and boolean clauses with its field changed; null for other kinds. */
@@ -586,9 +732,9 @@ public final class SearchIndex implements Closeable {
      * its stem, as most words do), built without the parser: over every field, a term query for one
      * term or a synonym query for several, boosted by the field's weight. Null for other words.
      */
-    private Query singlePositionQuery(String word) throws IOException {
+    private Query singlePositionQuery(String word, Analyzer analyzer) throws IOException {
         List<String> terms = new ArrayList<>(2);
-        try (org.apache.lucene.analysis.TokenStream ts = queryAnalyzer.tokenStream("body", word)) {
+        try (org.apache.lucene.analysis.TokenStream ts = analyzer.tokenStream("body", word)) {
             var term = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
             var inc = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute.class);
             var len = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.PositionLengthAttribute.class);
@@ -618,10 +764,10 @@ public final class SearchIndex implements Closeable {
     }
 
     /** {@link #wordQuery} as the query parser builds it. */
-    Query parsedWordQuery(String word) {
-        Query q = new SimpleQueryParser(queryAnalyzer, WEIGHTS, 0).parse(word);
+    Query parsedWordQuery(String word) throws IOException {
+        Query q = new SimpleQueryParser(wordAnalyzer(word), WEIGHTS, 0).parse(word);
         // as parse(): a word that expands to too many term lookups finds nothing
-        return q == null || terms(q) > MAX_QUERY_TERMS ? new MatchNoDocsQuery() : q;
+        return q == null || terms(q) > MAX_QUERY_TERMS ? new MatchNoDocsQuery() : withBonus(q);
     }
 
     private WordScores wordScores;

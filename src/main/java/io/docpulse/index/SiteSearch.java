@@ -46,7 +46,8 @@ import io.docpulse.util.Parallel;
  * ({@code docpulseSearch.words(...)}, {@code docpulseSearch.docs(...)}), so that the site works
  * from disk ({@code file://}, where browsers refuse {@code fetch}) and under any sub-path:
  * <ul>
- * <li>{@code meta.js}: the first word and the first document of each group of {@value #GROUP} shards;</li>
+ * <li>{@code meta.js}: the first word and the first document of each group of {@value #GROUP} shards,
+ * and the stop and question words that a query drops unless it has no other words;</li>
  * <li>{@code wi0.js}, {@code di0.js}...: the first word or document of each shard of a group;</li>
  * <li>{@code w0.js}, {@code w1.js}...: words in sorted order, each with its stem and its documents;</li>
  * <li>{@code d0.js}, {@code d1.js}...: pages and sections in index order: URL, title, heading, snippet.</li>
@@ -88,7 +89,7 @@ public final class SiteSearch {
     }
 
     /** Bump when the exported data changes for the same index and settings. */
-    static final String FORMAT = "docpulse-search-export-3";
+    static final String FORMAT = "docpulse-search-export-4";
 
     /**
      * The export, kept in {@code file} (in the cache folder) under the index's fingerprint: a build
@@ -271,7 +272,10 @@ public final class SiteSearch {
         // Two levels, so that meta.js stays small on a large site: meta.js names the first shard of
         // each group of GROUP shards, and wiN.js / diN.js name every shard of group N.
         StringBuilder meta = new StringBuilder("docpulseSearch.meta({\"pages\":").append(pageCount)
-                .append(",\"perWord\":").append(PER_WORD).append(",\"group\":").append(GROUP).append(",\"words\":[");
+                .append(",\"perWord\":").append(PER_WORD).append(",\"group\":").append(GROUP).append(",\"drop\":[");
+        // the words a query drops unless it has nothing else (stop and question words), as SearchIndex.parse
+        meta.append(String.join(",", QuestionWords.dropped().stream().map(w -> str(json, w)).toList()))
+                .append("],\"words\":[");
         for (int g = 0; g * GROUP < firstWords.size(); g++) {
             meta.append(g == 0 ? "" : ",").append(str(json, firstWords.get(g * GROUP)));
             StringBuilder names = new StringBuilder();

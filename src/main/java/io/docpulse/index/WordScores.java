@@ -17,6 +17,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.CollectionStatistics;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
@@ -34,7 +35,9 @@ import org.apache.lucene.util.BytesRef;
  * collectors, block-max skipping) costs more than scoring a rare word's few postings.
  *
  * <p>It handles the shape that a plain word's query has: a disjunction over the fields, each clause
- * a (boosted) {@link TermQuery} or {@link SynonymQuery} (the word and its stem). The scores are
+ * a (boosted) {@link TermQuery} or {@link SynonymQuery} (the word and its stem), and the word's
+ * coordination bonus, a boosted {@link ConstantScoreQuery} of those clauses, which scores its boost
+ * wherever they match, as Lucene's {@code ConstantScoreWeight} does. The scores are
  * Lucene's to the bit: the same statistics go into the same {@link Similarity#scorer}, a synonym's
  * frequencies are summed as {@code SynonymQuery} sums them, and the clauses' scores are added up in
  * a double and rounded to a float, as Lucene's disjunction scorers do (the sum of a few floats is
@@ -140,7 +143,8 @@ final class WordScores {
 
             @Override
             public org.apache.lucene.search.QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
-                return this;
+                // a coordination bonus reads no postings of its own (see eval)
+                return parent instanceof ConstantScoreQuery ? EMPTY_VISITOR : this;
             }
         });
         return n[0];
@@ -153,6 +157,8 @@ final class WordScores {
             if (c.getOccur() != BooleanClause.Occur.SHOULD) return false;
             Query q = c.getQuery();
             while (q instanceof BoostQuery b) q = b.getQuery();
+            // the coordination bonus of a word (SearchIndex.withBonus): its field clauses, matched at a constant score
+            if (q instanceof ConstantScoreQuery cs && cs.getQuery() instanceof BooleanQuery inner && simple(inner)) continue;
             if (!(q instanceof TermQuery) && !(q instanceof SynonymQuery sq && sq.getTerms().size() > 1)) {
                 return false;
             }
@@ -176,12 +182,27 @@ final class WordScores {
             return leaf(sq.getField(), sq.getTerms(), boost);
         }
         if (q instanceof MatchNoDocsQuery) return Hits.NONE;
+        if (q instanceof ConstantScoreQuery c) {
+            // a word's coordination bonus: where its inner query matches, the boost, as ConstantScoreWeight scores
+            Hits inner = eval(c.getQuery(), 1f);
+            if (inner == null) return null;
+            float[] scores = new float[inner.size()];
+            java.util.Arrays.fill(scores, boost);
+            return new Hits(inner.docs(), scores, inner.size());
+        }
         if (!(q instanceof BooleanQuery bq) || bq.getMinimumNumberShouldMatch() != 0) return null;
         List<Hits> must = new ArrayList<>();
         List<Hits> filter = new ArrayList<>();
         List<Hits> should = new ArrayList<>();
         List<Hits> not = new ArrayList<>();
+        float bonus = 0f;
         for (BooleanClause c : bq.clauses()) {
+            float b = bonusOf(c, bq);
+            if (b > 0f) {
+                // a word's coordination bonus: it matches where the other clauses do, so it is not read twice
+                bonus = b * boost;
+                continue;
+            }
             Hits h = eval(c.getQuery(), c.getOccur() == BooleanClause.Occur.FILTER
                     || c.getOccur() == BooleanClause.Occur.MUST_NOT ? 0f : boost);
             if (h == null) return null;
@@ -191,6 +212,12 @@ final class WordScores {
                 case SHOULD -> should.add(h);
                 case MUST_NOT -> not.add(h);
             }
+        }
+        if (bonus > 0f && !should.isEmpty()) {
+            Hits any = disjunction(should);
+            float[] scores = new float[any.size()];
+            java.util.Arrays.fill(scores, bonus);
+            should.add(new Hits(any.docs(), scores, any.size()));
         }
         Hits opt = should.isEmpty() ? null : disjunction(should);
         Hits out;
@@ -205,6 +232,22 @@ final class WordScores {
         }
         for (Hits n : not) out = exclude(out, n);
         return out;
+    }
+
+    /**
+     * The boost of a clause that is a word's coordination bonus over exactly the other clauses of
+     * its query (an optional, boosted {@link ConstantScoreQuery} of them, as SearchIndex.withBonus
+     * builds it); 0 for any other clause.
+     */
+    private static float bonusOf(BooleanClause c, BooleanQuery parent) {
+        if (c.getOccur() != BooleanClause.Occur.SHOULD || !(c.getQuery() instanceof BoostQuery b)
+                || !(b.getQuery() instanceof ConstantScoreQuery cs) || !(cs.getQuery() instanceof BooleanQuery inner)) {
+            return 0f;
+        }
+        List<BooleanClause> others = new ArrayList<>(parent.clauses());
+        others.remove(c);
+        return inner.getMinimumNumberShouldMatch() == 0 && parent.getMinimumNumberShouldMatch() == 0
+                && inner.clauses().equals(others) ? b.getBoost() : 0f;
     }
 
     /** A term, or a synonym (the word and its stem), scored as TermQuery and SynonymQuery score. */

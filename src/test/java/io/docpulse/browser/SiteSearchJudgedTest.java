@@ -54,7 +54,7 @@ class SiteSearchJudgedTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"content", "artsy-readme"})
+    @ValueSource(strings = {"content", "artsy-readme", "cse-playbook"})
     void theSiteRanksAsTheTerminalDoes(String set) throws IOException {
         JudgedSets.JudgedSet judged = JudgedSets.load(set);
         Path project = judged.project();

@@ -31,7 +31,7 @@ class JudgedSearchTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"content", "artsy-readme"})
+    @ValueSource(strings = {"content", "artsy-readme", "cse-playbook"})
     void judgedQueries(String set) throws IOException {
         JudgedSets.JudgedSet judged = JudgedSets.load(set);
         Path project = judged.project();
@@ -68,6 +68,14 @@ class JudgedSearchTest {
         String summary = String.format(Locale.ROOT, "%s: %d queries, MRR %.3f, success@3 %.3f%n", set, n, mrr, s3);
         Files.writeString(project.resolve("target/judged-" + set + ".txt"), summary + String.join("\n", worst) + "\n");
         System.out.print(summary);
+        if (set.equals("cse-playbook")) {
+            // chat-style questions only, a third in words the pages do not use: the bar is what the
+            // lexical ranking of issue 14 reached (0.42 / 0.37 before it), so that it does not slip back
+            assertThat(n).isGreaterThanOrEqualTo(40);
+            assertThat(mrr).as(summary).isGreaterThanOrEqualTo(0.45);
+            assertThat(s3).as(summary).isGreaterThanOrEqualTo(0.5);
+            return;
+        }
         assertThat(n).isGreaterThanOrEqualTo(60);
         // the bar the findability issue sets for both document sets
         assertThat(mrr).as(summary).isGreaterThanOrEqualTo(0.7);

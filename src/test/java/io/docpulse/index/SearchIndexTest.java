@@ -45,6 +45,56 @@ class SearchIndexTest {
                         """));
     }
 
+    /** A handbook where a question's words are spread over titles, as in the issue's examples. */
+    private Path handbook() throws IOException {
+        return TestSites.write(dir.resolve("handbook"), Map.of(
+                "README.md", "# Handbook\n\nStart with [onboarding](onboarding.md).\n",
+                "onboarding.md", """
+                        # What should I be doing?
+
+                        In your first week, read the handbook and meet your team.
+                        """,
+                "weekend.md", """
+                        # Saturday
+
+                        Offices are closed on Saturday and Sunday.
+                        """,
+                "it-support.md", """
+                        # IT support
+
+                        The help desk repairs hardware. If your laptop died, anyone from IT on call can fix a
+                        broken laptop, even on a Saturday: open a ticket first. Many other things are covered
+                        here too: monitors, keyboards, printers, accounts, passwords, phones and desks.
+                        """,
+                "deploys.md", """
+                        # Releases
+
+                        When a deploy fails, roll back with the pipeline and tell the team.
+                        """));
+    }
+
+    @Test
+    void questionWordsDoNotScoreButAQueryOfOnlyThemStillFinds() throws IOException {
+        try (SearchIndex index = SearchIndex.openOrBuild(dir.resolve("index"), pages(handbook()), "/", p -> "/" + p.route())) {
+            // "what", "should", "I" and "do" are in the title of onboarding.md; the question is about deploys
+            assertThat(index.rankPages("what should I do when a deploy fails", 3)).startsWith("deploys.md");
+            assertThat(index.rankPages("what should I do when a deploy fails", 3)).doesNotContain("onboarding.md");
+            // nothing but question words: they are kept, and the page titled with them is found
+            assertThat(index.rankPages("what should I do", 3)).startsWith("onboarding.md");
+            assertThat(index.rankPages("What should I be doing?", 3)).startsWith("onboarding.md");
+        }
+    }
+
+    @Test
+    void aBodyWithEveryWordOfTheQuestionBeatsOneTitleWord() throws IOException {
+        try (SearchIndex index = SearchIndex.openOrBuild(dir.resolve("index"), pages(handbook()), "/", p -> "/" + p.route())) {
+            assertThat(index.rankPages("laptop died on a Saturday, can anyone from IT fix it?", 3))
+                    .startsWith("it-support.md");
+            // a title still wins when the query is the title
+            assertThat(index.rankPages("saturday", 3)).startsWith("weekend.md");
+        }
+    }
+
     @Test
     void stemmingAndCodeTokens() throws IOException {
         try (SearchIndex index = SearchIndex.openOrBuild(dir.resolve("index"), pages(site()), "/", p -> "/" + p.route())) {

@@ -72,6 +72,10 @@ class SiteSearchTest {
             names.forEach(w -> first.add(w.asText()));
         }
         assertThat(first).isSorted();
+        // the words a query drops unless it has no others, for the browser to drop them as the terminal does
+        List<String> drop = new ArrayList<>();
+        meta.get("drop").forEach(w -> drop.add(w.asText()));
+        assertThat(drop).contains("how", "what", "should", "i", "the", "don").doesNotContain("deploy", "need");
 
         Map<String, JsonNode> words = new HashMap<>();
         for (int i = 0; i < first.size(); i++) {
