@@ -108,35 +108,13 @@ final class UndefinedReferences {
         int bestDistance = (wanted.length() < 4 ? 0 : Math.max(2, wanted.length() / 3)) + 1;
         for (Heading h : headings) {
             if (h.id().isEmpty()) continue;
-            int d = distance(wanted, h.id(), bestDistance - 1);
+            int d = EditDistance.within(wanted, h.id(), bestDistance - 1);
             if (d < bestDistance) {
                 bestDistance = d;
                 best = h;
             }
         }
         return best;
-    }
-
-    /** Levenshtein distance, or {@code max + 1} once it must exceed {@code max}. */
-    static int distance(String a, String b, int max) {
-        if (Math.abs(a.length() - b.length()) > max) return max + 1;
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) prev[j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            int rowMin = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-                rowMin = Math.min(rowMin, cur[j]);
-            }
-            if (rowMin > max) return max + 1;
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     /** On one line and at most 80 characters, for a message. */
