@@ -442,6 +442,30 @@ public final class SearchIndex implements Closeable {
         return b.build();
     }
 
+    /**
+     * A word's query (see {@link #wordQuery}) without its coordination bonus, and the bonus: every
+     * document the word matches gets the same bonus, so the best documents are those of the query
+     * without it, each scoring the bonus more.
+     */
+    record Unbonused(Query query, float bonus) {
+    }
+
+    static Unbonused withoutBonus(Query word) {
+        if (!(word instanceof org.apache.lucene.search.BooleanQuery bq)) return new Unbonused(word, 0f);
+        org.apache.lucene.search.BooleanQuery.Builder b = new org.apache.lucene.search.BooleanQuery.Builder()
+                .setMinimumNumberShouldMatch(bq.getMinimumNumberShouldMatch());
+        float bonus = 0f;
+        for (BooleanClause c : bq.clauses()) {
+            if (c.getOccur() == BooleanClause.Occur.SHOULD && c.getQuery() instanceof org.apache.lucene.search.BoostQuery boost
+                    && boost.getQuery() instanceof org.apache.lucene.search.ConstantScoreQuery) {
+                bonus = boost.getBoost();
+            } else {
+                b.add(c);
+            }
+        }
+        return bonus == 0f ? new Unbonused(word, 0f) : new Unbonused(b.build(), bonus);
+    }
+
     /** Whether a query is one word's group of optional field queries, each in a field of its own. */
     private static boolean fieldGroup(org.apache.lucene.search.BooleanQuery bq) {
         if (bq.getMinimumNumberShouldMatch() != 0 || bq.clauses().size() < 2) return false;
@@ -486,7 +510,10 @@ public final class SearchIndex implements Closeable {
                 for (org.apache.lucene.index.Term t : terms) {
                     any[0] = true;
                     try {
-                        df[0] = Math.max(df[0], reader.docFreq(t));
+                        // the site's export asks this for every word: read the statistics it already holds
+                        WordScores scores = wordScores;
+                        long n = scores == null ? -1 : scores.docFreq(t);
+                        df[0] = Math.max(df[0], n >= 0 ? n : reader.docFreq(t));
                     } catch (IOException e) {
                         failed[0] = e;
                     }
@@ -770,7 +797,7 @@ public final class SearchIndex implements Closeable {
         return q == null || terms(q) > MAX_QUERY_TERMS ? new MatchNoDocsQuery() : withBonus(q);
     }
 
-    private WordScores wordScores;
+    private volatile WordScores wordScores;
 
     /** Scores word queries from the postings (made on first use: it loads every field's norms). */
     synchronized WordScores wordScores() throws IOException {

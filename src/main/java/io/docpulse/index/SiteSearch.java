@@ -327,8 +327,13 @@ public final class SiteSearch {
             for (int i = 0; i < hits.length; i++) hits[i] = new ScoreDoc(top.docs()[i], top.scores()[i]);
             matches = top.matches();
         } else {
-            TopDocs found = index.searcher().search(q, PER_WORD);
+            // a common word: Lucene reads only the postings that can reach the best documents, the
+            // more so without the word's coordination bonus, which every match gets alike (added
+            // back here; the sum may differ from Lucene's in the last bit of the float)
+            SearchIndex.Unbonused plain = SearchIndex.withoutBonus(q);
+            TopDocs found = index.searcher().search(plain.query(), PER_WORD);
             hits = found.scoreDocs.clone();
+            for (ScoreDoc h : hits) h.score = (float) ((double) h.score + plain.bonus());
             matches = found.totalHits.value;
         }
         return new Best(hits, matches);

@@ -117,13 +117,35 @@ final class WordScores {
      */
     Top top(Query query, boolean rewritten, int limit) throws IOException {
         if (query instanceof MatchNoDocsQuery) return new Top(new int[0], new float[0], 0);
-        Query q = rewritten ? query : simple(query) ? query : searcher.rewrite(query);
+        Query q = rewritten || simple(query) ? query : rewrite(query);
         // a common word is left to Lucene, which reads only the blocks of postings that can still
         // reach the best documents; this reads every posting, which pays for a word's few
         if (postings(q) > MAX_POSTINGS) return null;
         Hits hits = eval(q, 1f);
         if (hits == null) return null;
         return best(hits, limit);
+    }
+
+    /** How many documents have a term, from the statistics read at start; -1 for a field not scored here. */
+    long docFreq(Term term) {
+        int f = fields.indexOf(term.field());
+        return f < 0 ? -1 : dictionaries.get(f).getOrDefault(term.bytes(), noStates).docFreq();
+    }
+
+    /**
+     * A word's query as {@link IndexSearcher#rewrite} leaves it, with its coordination bonus over
+     * the rewritten field clauses: the bonus matches where they do, so {@link #eval} reads their
+     * postings once, and they are rewritten once.
+     */
+    private Query rewrite(Query query) throws IOException {
+        SearchIndex.Unbonused plain = SearchIndex.withoutBonus(query);
+        if (plain.bonus() == 0f) return searcher.rewrite(query);
+        Query r = searcher.rewrite(plain.query());
+        if (!(r instanceof BooleanQuery rb)) return searcher.rewrite(query);
+        BooleanQuery.Builder b = new BooleanQuery.Builder().setMinimumNumberShouldMatch(rb.getMinimumNumberShouldMatch());
+        for (BooleanClause c : rb.clauses()) b.add(c);
+        b.add(new BoostQuery(new ConstantScoreQuery(rb), plain.bonus()), BooleanClause.Occur.SHOULD);
+        return b.build();
     }
 
     /** Above this many postings in all, a query is scored by Lucene. */
