@@ -401,19 +401,7 @@ public final class SearchIndex implements Closeable {
 
     /** How many term lookups a query makes outside its exclusions. */
     static int positiveTerms(Query q) {
-        int[] count = {0};
-        q.visit(new org.apache.lucene.search.QueryVisitor() {
-            @Override
-            public void consumeTerms(Query query, org.apache.lucene.index.Term... terms) {
-                count[0] += terms.length;
-            }
-
-            @Override
-            public org.apache.lucene.search.QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
-                return occur == BooleanClause.Occur.MUST_NOT ? EMPTY_VISITOR : this;
-            }
-        });
-        return count[0];
+        return countTerms(q, true);
     }
 
     /**
@@ -533,6 +521,10 @@ public final class SearchIndex implements Closeable {
 
     /** How many term lookups a query makes. */
     static int terms(Query q) {
+        return countTerms(q, false);
+    }
+
+    private static int countTerms(Query q, boolean skipExclusions) {
         int[] count = {0};
         q.visit(new org.apache.lucene.search.QueryVisitor() {
             @Override
@@ -542,7 +534,7 @@ public final class SearchIndex implements Closeable {
 
             @Override
             public org.apache.lucene.search.QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
-                return this;
+                return skipExclusions && occur == BooleanClause.Occur.MUST_NOT ? EMPTY_VISITOR : this;
             }
         });
         return count[0];
