@@ -74,8 +74,8 @@ public final class DevServer implements Closeable {
     private final ConfigSource config;
     /** The configuration of the last full build: the last one that could be read. */
     private volatile Config settings;
-    /** What is wrong with the configuration file, for the banner; null when it reads well. */
-    private volatile String configError;
+    /** What is wrong with the configuration file, each problem with its hint, for the banner; null when it reads well. */
+    private volatile List<String> configError;
     private final int threads;
     private final PrintWriter log;
     private final Duration quiet;
@@ -259,6 +259,17 @@ public final class DevServer implements Closeable {
     /** Reports a failed build in the console and on every page served until a build succeeds. */
     private void failed(Throwable e) {
         buildError = describe(e);
+        if (e instanceof ConfigException first && !first.more().isEmpty()) {
+            // every problem found in the same read (all unknown keys, all missing nav entries)
+            List<ConfigException> all = new ArrayList<>(List.of(first));
+            all.addAll(first.more());
+            log.println("Build failed, still serving the last good site: " + all.size() + " problems");
+            for (ConfigException ce : all) {
+                log.println("error: " + ce.location() + ce.getMessage());
+                if (!ce.hint().isEmpty()) log.println("  hint: " + ce.hint());
+            }
+            return;
+        }
         log.println("Build failed, still serving the last good site: " + buildError);
         if (e instanceof ConfigException ce && !ce.hint().isEmpty()) log.println("  hint: " + ce.hint());
         if (!(e instanceof IOException) && !(e instanceof ConfigException)) {
@@ -269,7 +280,11 @@ public final class DevServer implements Closeable {
 
     /** What went wrong, in one line: the message of an expected failure, the kind of an unexpected one. */
     private static String describe(Throwable e) {
-        if (e instanceof ConfigException ce) return ce.location() + ce.getMessage();
+        if (e instanceof ConfigException ce) {
+            StringBuilder all = new StringBuilder(ce.location() + ce.getMessage());
+            for (ConfigException more : ce.more()) all.append("; ").append(more.location()).append(more.getMessage());
+            return all.toString();
+        }
         String name = e.getClass().getSimpleName();
         String message = e.getMessage() == null ? "" : e.getMessage();
         if (e.getClass() == IOException.class && !message.isEmpty()) return message;
@@ -291,10 +306,16 @@ public final class DevServer implements Closeable {
             settings = read;
             return read;
         } catch (ConfigException e) {
-            String where = e.location() + e.getMessage();
-            configError = where + (e.hint().isEmpty() ? "" : " (" + e.hint() + ")");
-            log.println("error: " + where);
-            if (!e.hint().isEmpty()) log.println("  hint: " + e.hint());
+            List<ConfigException> all = new ArrayList<>(List.of(e));
+            all.addAll(e.more());
+            List<String> problems = new ArrayList<>();
+            for (ConfigException ce : all) {
+                String where = ce.location() + ce.getMessage();
+                problems.add(where + (ce.hint().isEmpty() ? "" : " (" + ce.hint() + ")"));
+                log.println("error: " + where);
+                if (!ce.hint().isEmpty()) log.println("  hint: " + ce.hint());
+            }
+            configError = List.copyOf(problems);
             log.println("  building with the last good settings");
             return settings;
         }
@@ -566,10 +587,18 @@ public final class DevServer implements Closeable {
     /** The page with the reload script, and the configuration's error, the build's or the page's on top. */
     private byte[] inject(String html, String route) {
         StringBuilder banner = new StringBuilder();
-        String badConfig = configError;
+        List<String> badConfig = configError;
         if (badConfig != null) {
-            banner.append("<p><strong>docpulse: the configuration has an error; the site is built with the last good"
-                    + " settings.</strong> ").append(esc(badConfig)).append("</p>");
+            banner.append("<p><strong>docpulse: the configuration has ")
+                    .append(badConfig.size() == 1 ? "an error" : badConfig.size() + " errors")
+                    .append("; the site is built with the last good settings.</strong> ");
+            if (badConfig.size() == 1) {
+                banner.append(esc(badConfig.get(0))).append("</p>");
+            } else {
+                banner.append("</p><ul style=\"margin:0;padding-left:1.5rem\">");
+                for (String problem : badConfig) banner.append("<li>").append(esc(problem)).append("</li>");
+                banner.append("</ul>");
+            }
         }
         String failed = buildError;
         if (failed != null) {

@@ -275,6 +275,25 @@ class DevServerTest {
     }
 
     @Test
+    void aBrokenConfigBannerListsEveryProblemNotOnlyTheFirst() throws Exception {
+        Path content = site();
+        Path yml = dir.resolve("docpulse.yml");
+        Files.writeString(yml, "site_name: Handbook\n");
+        StringWriter log = new StringWriter();
+        try (DevServer s = startWithConfigFile(content, log)) {
+            save(yml, "site_nme: Handbook\ntheem: default\nlinks:\n  timout: 5\n");
+            waitFor(() -> lines(log, "Rebuilt ", "(" + yml + " changed)") == 1);
+            String banner = banner(get(s, "/guide/").body());
+            assertThat(banner).contains(yml + ":1: unknown key 'site_nme'").contains("did you mean 'site_name'?")
+                    .contains(yml + ":2: unknown key 'theem'").contains("did you mean 'theme'?")
+                    .contains(yml + ":4: unknown key 'links.timout'").contains("did you mean 'links.timeout'?");
+            assertThat(log.toString()).contains("error: " + yml + ":1: unknown key 'site_nme'")
+                    .contains("error: " + yml + ":2: unknown key 'theem'")
+                    .contains("error: " + yml + ":4: unknown key 'links.timout'");
+        }
+    }
+
+    @Test
     void anUnexpectedErrorInARebuildShowsAndTheNextSaveBuildsAgain() throws Exception {
         Path content = site();
         Files.writeString(dir.resolve("docpulse.yml"), "theme: custom\n");
