@@ -141,6 +141,7 @@ public final class Build {
         long start = System.nanoTime();
         requireContent(contentDir);
         ContentSet content = scan(contentDir, config);
+        io.docpulse.content.NavTargets.require(config.navList(), config.file().orElse(null), content);
         LOG.debug("discover: {} pages, {} assets ({} ms)", content.pages().size(), content.assets().size(), ms(start));
         String repoPrefix = repoContentPrefix(content.root());
         String repoUrl = repoUrl(content.root(), config);
@@ -192,7 +193,7 @@ public final class Build {
     static Local local(ContentSet content, Routes routes, ParsedContent parsed, Config config, int threads,
                                Instant now, long start) throws IOException {
         List<Pattern> ignore = config.links().ignore().stream().map(Pattern::compile).toList();
-        LinkReport links = new LinkChecker(routes, ignore, config.drafts()).check(parsed.pages(), threads);
+        LinkReport links = new LinkChecker(routes, ignore, config.drafts(), config.navList()).check(parsed.pages(), threads);
         LOG.debug("links: {} internal links resolved ({} ms)", links.checked(), ms(start));
 
         History history = HistoryReader.read(content.root(), content.pages(), now);

@@ -28,20 +28,24 @@ import java.util.Optional;
  * @param nearDuplicatesExpected {@code findability.near_duplicates_expected}: folders (ending in {@code /})
  *                        and pages, relative to the content folder, whose pages are meant to look alike
  *                        (generated or versioned pages), left out of the near-duplicate check
+ * @param navList         {@code nav:} written as a list: the sidebar's entries in that order; empty when
+ *                        {@code nav:} is a section of settings or absent (the sidebar follows the folders)
  */
 public record Config(Optional<Path> file, String siteName, String siteDescription, String baseUrl, String repoUrl,
                      String editBranch, String theme, String language, String cacheDir, int navMaxSiblings,
                      boolean drafts, LinksConfig links, FreshnessConfig freshness, int maxClickDepth,
-                     ReadinessConfig readiness, GateConfig gate, java.util.List<String> nearDuplicatesExpected) {
+                     ReadinessConfig readiness, GateConfig gate, java.util.List<String> nearDuplicatesExpected,
+                     java.util.List<NavEntry> navList) {
 
     public Config {
         nearDuplicatesExpected = java.util.List.copyOf(nearDuplicatesExpected);
+        navList = java.util.List.copyOf(navList);
     }
 
     public static Config defaults() {
         return new Config(Optional.empty(), "Documentation", "", "", "", "main", "default", "en", ".docpulse", 50, false,
                 LinksConfig.defaults(), FreshnessConfig.defaults(), 4, ReadinessConfig.defaults(),
-                GateConfig.defaults(), java.util.List.of());
+                GateConfig.defaults(), java.util.List.of(), java.util.List.of());
     }
 
     /** The path part of {@link #baseUrl()}, always starting and ending with a slash. */
@@ -85,26 +89,26 @@ public record Config(Optional<Path> file, String siteName, String siteDescriptio
 
     public Config withBaseUrl(String value) {
         return new Config(file, siteName, siteDescription, value, repoUrl, editBranch, theme, language, cacheDir,
-                navMaxSiblings, drafts, links, freshness, maxClickDepth, readiness, gate, nearDuplicatesExpected);
+                navMaxSiblings, drafts, links, freshness, maxClickDepth, readiness, gate, nearDuplicatesExpected, navList);
     }
 
     public Config withCacheDir(String value) {
         return new Config(file, siteName, siteDescription, baseUrl, repoUrl, editBranch, theme, language, value,
-                navMaxSiblings, drafts, links, freshness, maxClickDepth, readiness, gate, nearDuplicatesExpected);
+                navMaxSiblings, drafts, links, freshness, maxClickDepth, readiness, gate, nearDuplicatesExpected, navList);
     }
 
     public Config withLinks(LinksConfig value) {
         return new Config(file, siteName, siteDescription, baseUrl, repoUrl, editBranch, theme, language, cacheDir,
-                navMaxSiblings, drafts, value, freshness, maxClickDepth, readiness, gate, nearDuplicatesExpected);
+                navMaxSiblings, drafts, value, freshness, maxClickDepth, readiness, gate, nearDuplicatesExpected, navList);
     }
 
     public Config withGate(GateConfig value) {
         return new Config(file, siteName, siteDescription, baseUrl, repoUrl, editBranch, theme, language, cacheDir,
-                navMaxSiblings, drafts, links, freshness, maxClickDepth, readiness, value, nearDuplicatesExpected);
+                navMaxSiblings, drafts, links, freshness, maxClickDepth, readiness, value, nearDuplicatesExpected, navList);
     }
 
     public Config withDrafts(boolean value) {
         return new Config(file, siteName, siteDescription, baseUrl, repoUrl, editBranch, theme, language, cacheDir,
-                navMaxSiblings, value, links, freshness, maxClickDepth, readiness, gate, nearDuplicatesExpected);
+                navMaxSiblings, value, links, freshness, maxClickDepth, readiness, gate, nearDuplicatesExpected, navList);
     }
 }

@@ -47,6 +47,7 @@ public final class ConfigLoader {
         k.put("language", "language code");
         k.put("cache_dir", "path");
         k.put("drafts", "true or false");
+        // a section of settings, or (MkDocs' form) the list of the sidebar's entries: read by navList
         k.put("nav", "section");
         k.put("nav.max_siblings", "whole number");
         k.put("links", "section");
@@ -111,6 +112,7 @@ public final class ConfigLoader {
         Map<String, ScalarNode> values = new HashMap<>();
         Map<String, List<ScalarNode>> lists = new HashMap<>();
         Map<String, Map<String, ScalarNode>> maps = new HashMap<>();
+        List<NavEntry> navList = List.of();
         if (root != null) {
             if (!(root instanceof MappingNode map)) {
                 throw new ConfigException(path, line(root), "the config must be a map of key: value",
@@ -120,6 +122,7 @@ public final class ConfigLoader {
             collect(path, "", map, values, lists, maps, unknown);
             // every unknown key at once, so a pasted config is fixed in one go
             if (!unknown.isEmpty()) throw unknown.get(0).with(unknown.subList(1, unknown.size()));
+            navList = navList(path, map);
         }
         Config d = Config.defaults();
         String baseUrl = text(values, "base_url", d.baseUrl());
@@ -139,7 +142,95 @@ public final class ConfigLoader {
                 bool(path, values, "drafts", d.drafts()), links(path, values, lists),
                 freshness(path, values, maps), number(path, values, "findability.max_depth", d.maxClickDepth()),
                 readiness(path, values, lists, maps), gate(path, values, maps),
-                nearDuplicatesExpected(path, lists));
+                nearDuplicatesExpected(path, lists), navList);
+    }
+
+    /**
+     * {@code nav:} written as a list (MkDocs' form), or empty when it is a section of settings or
+     * absent. Every malformed entry is reported at once; whether the pages and folders exist is
+     * checked against the content folder once it is read.
+     */
+    private static List<NavEntry> navList(Path file, MappingNode root) throws ConfigException {
+        for (NodeTuple t : root.getValue()) {
+            if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("nav")
+                    && t.getValueNode() instanceof SequenceNode seq) {
+                List<ConfigException> problems = new ArrayList<>();
+                List<NavEntry> entries = navEntries(file, seq, new HashMap<>(), problems);
+                if (!problems.isEmpty()) throw problems.get(0).with(problems.subList(1, problems.size()));
+                if (entries.isEmpty()) {
+                    throw new ConfigException(file, line(seq), "'nav' is an empty list",
+                            "list the pages in the order the sidebar shows them, for example\n  nav:\n    - index.md");
+                }
+                return entries;
+            }
+        }
+        return List.of();
+    }
+
+    private static final String NAV_FORMS = "write each entry as `- page.md`, `- Title: page.md`, `- Title: https://...`"
+            + " or `- Title:` with its own list of entries indented under it";
+
+    private static List<NavEntry> navEntries(Path file, SequenceNode seq, Map<String, Integer> seen,
+                                             List<ConfigException> problems) {
+        List<NavEntry> out = new ArrayList<>();
+        for (Node item : seq.getValue()) {
+            int line = line(item);
+            if (item instanceof ScalarNode s) {
+                navTarget(file, "", s, seen, problems).ifPresent(t -> out.add(new NavEntry("", t, List.of(), line)));
+            } else if (item instanceof MappingNode m && m.getValue().size() == 1
+                    && m.getValue().get(0).getKeyNode() instanceof ScalarNode k && !k.getValue().isBlank()) {
+                String title = k.getValue().strip();
+                Node v = m.getValue().get(0).getValueNode();
+                if (v instanceof SequenceNode children) {
+                    List<NavEntry> inner = navEntries(file, children, seen, problems);
+                    if (children.getValue().isEmpty()) {
+                        problems.add(new ConfigException(file, line, "nav: the section '" + title + "' has no entries",
+                                "list its pages under it, or remove it"));
+                    } else if (!inner.isEmpty()) {
+                        out.add(new NavEntry(title, "", inner, line));
+                    }
+                } else if (v instanceof ScalarNode s && !s.getValue().isBlank()) {
+                    navTarget(file, title, s, seen, problems).ifPresent(t -> out.add(new NavEntry(title, t, List.of(), line)));
+                } else {
+                    problems.add(new ConfigException(file, line, "nav: '" + title + "' leads nowhere", NAV_FORMS));
+                }
+            } else {
+                problems.add(new ConfigException(file, line, "nav: this entry is not a page, a link or a section",
+                        NAV_FORMS));
+            }
+        }
+        return out;
+    }
+
+    /** A page, folder or URL as written, cleaned up; empty (and a problem added) when it cannot be one. */
+    private static Optional<String> navTarget(Path file, String title, ScalarNode node, Map<String, Integer> seen,
+                                              List<ConfigException> problems) {
+        String raw = node.getValue().strip();
+        int line = line(node);
+        String shown = title.isEmpty() ? "'" + raw + "'" : "'" + title + ": " + raw + "'";
+        if (NavEntry.isUrl(raw)) return Optional.of(raw);
+        String path = raw.replace('\\', '/');
+        while (path.startsWith("./")) path = path.substring(2);
+        boolean outside = path.startsWith("/") || java.util.Arrays.asList(path.split("/")).contains("..");
+        if (path.isEmpty() || outside) {
+            problems.add(new ConfigException(file, line, "nav: " + shown + " is not a page inside the content folder",
+                    "write the path relative to the content folder, such as guides/ci.md, or a full URL such as"
+                            + " https://example.com/ for a link"));
+            return Optional.empty();
+        }
+        boolean folder = path.endsWith("/");
+        if (!folder && !path.toLowerCase(java.util.Locale.ROOT).endsWith(".md")) {
+            problems.add(new ConfigException(file, line, "nav: " + shown + " is not a Markdown page",
+                    "list .md files, folders ending in / (guides/), or full URLs (https://...)"));
+            return Optional.empty();
+        }
+        Integer first = seen.putIfAbsent(path, line);
+        if (first != null) {
+            problems.add(new ConfigException(file, line, "nav: " + shown + " is listed twice (first on line " + first + ")",
+                    "list each page once; the sidebar can show it in one place only"));
+            return Optional.empty();
+        }
+        return Optional.of(path);
     }
 
     /** Folders and pages relative to the content folder; a folder keeps its trailing slash. */
@@ -306,8 +397,14 @@ public final class ConfigLoader {
             }
             Node v = t.getValueNode();
             if (kind.equals("section")) {
-                if (v instanceof MappingNode m) {
+                if (full.equals("nav") && v instanceof SequenceNode) {
+                    continue; // the list form, read by navList
+                } else if (v instanceof MappingNode m) {
                     collect(file, full + ".", m, out, lists, maps, unknown);
+                } else if (full.equals("nav") && !(v instanceof ScalarNode s && s.getValue().isEmpty())) {
+                    throw new ConfigException(file, line, "'nav' must be a list of pages or a section of keys",
+                            "list the pages, for example\n  nav:\n    - index.md\n    - Guides:\n        - guides/ci.md\n"
+                                    + "or set max_siblings under it:\n  nav:\n    max_siblings: 20");
                 } else if (!(v instanceof ScalarNode s && (s.getValue().isEmpty()))) {
                     throw new ConfigException(file, line, "'" + full + "' must be a section of keys",
                             "indent its keys under it, for example\n  " + full + ":\n    " + firstKeyOf(full) + ": ...");

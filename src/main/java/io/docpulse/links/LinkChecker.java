@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
+import io.docpulse.config.NavEntry;
 import io.docpulse.content.Finding;
 import io.docpulse.content.Heading;
 import io.docpulse.content.Page;
@@ -35,6 +36,7 @@ public final class LinkChecker {
     private final Routes routes;
     private final List<Pattern> ignore;
     private final boolean draftsBuilt;
+    private final List<NavEntry> nav;
 
     /**
      * @param routes the site's URL layout
@@ -42,9 +44,19 @@ public final class LinkChecker {
      * @param draftsBuilt whether pages marked draft are part of the site (--drafts)
      */
     public LinkChecker(Routes routes, List<Pattern> ignore, boolean draftsBuilt) {
+        this(routes, ignore, draftsBuilt, List.of());
+    }
+
+    /**
+     * @param nav the {@code nav:} list of docpulse.yml, or empty when the navigation follows the
+     *            folders: with a list, only what it holds is in the navigation, and every other
+     *            page gets a {@code not-in-nav} note
+     */
+    public LinkChecker(Routes routes, List<Pattern> ignore, boolean draftsBuilt, List<NavEntry> nav) {
         this.routes = routes;
         this.ignore = List.copyOf(ignore);
         this.draftsBuilt = draftsBuilt;
+        this.nav = List.copyOf(nav);
     }
 
     /** Anchors of one page: exact ids, and the same lower-cased (browsers on the site match those too). */
@@ -100,8 +112,18 @@ public final class LinkChecker {
             checked += r.checked();
             hidden.addAll(r.hidden());
         }
-        Map<String, PageLinks> graph = graph(pages, outbound);
+        Map<String, PageLinks> graph = graph(pages, outbound, nav);
         for (Page p : pages) {
+            if (!nav.isEmpty() && !p.route().isEmpty() && (draftsBuilt || !p.frontMatter().draft())
+                    && !NavEntry.covers(nav, p.path())) {
+                // as MkDocs' "pages exist in the docs directory but are not included in the nav"
+                findings.add(new Finding("not-in-nav", Severity.NOTE, io.docpulse.content.SourceRef.line(p.path(), 1),
+                        "the page is not in the nav: list of docpulse.yml, so the sidebar does not show it"
+                                + " (it is built and found by search)",
+                        "add it to nav: in docpulse.yml (as `- " + p.path() + "`, or list its folder as `- "
+                                + (p.path().contains("/") ? p.path().substring(0, p.path().lastIndexOf('/') + 1) : "folder/")
+                                + "`), or link to it from a page that is"));
+            }
             PageLinks pl = graph.get(p.path());
             if (pl.orphan()) {
                 findings.add(new Finding("orphan-page", Severity.NOTE, io.docpulse.content.SourceRef.file(p.path()),
@@ -352,14 +374,15 @@ public final class LinkChecker {
     }
 
     /** Inbound links, orphans, and click depth through content links and the navigation. */
-    private static Map<String, PageLinks> graph(List<Page> pages, Map<String, Set<String>> outbound) {
+    private static Map<String, PageLinks> graph(List<Page> pages, Map<String, Set<String>> outbound,
+                                                List<NavEntry> nav) {
         Map<String, Set<String>> inbound = new TreeMap<>();
         pages.forEach(p -> inbound.put(p.path(), new TreeSet<>()));
         outbound.forEach((from, tos) -> tos.forEach(to -> {
             Set<String> in = inbound.get(to);
             if (in != null) in.add(from);
         }));
-        Map<String, Integer> depth = clickDepth(pages, outbound);
+        Map<String, Integer> depth = clickDepth(pages, outbound, nav);
         Map<String, PageLinks> out = new LinkedHashMap<>();
         for (Page p : pages) {
             boolean home = p.route().isEmpty();
@@ -373,9 +396,12 @@ public final class LinkChecker {
     /**
      * Breadth-first from the home page. Besides content links, a reader can click the navigation:
      * every page shows the top-level sections, and a section (its index page, or the generated
-     * section page of a folder without one) lists its pages and subsections.
+     * section page of a folder without one) lists its pages and subsections. With a {@code nav:}
+     * list, the navigation is that list (a listed folder with what is inside it), and a page left
+     * out of it is reached only through content links.
      */
-    private static Map<String, Integer> clickDepth(List<Page> pages, Map<String, Set<String>> outbound) {
+    private static Map<String, Integer> clickDepth(List<Page> pages, Map<String, Set<String>> outbound,
+                                                   List<NavEntry> nav) {
         Map<String, String> folderNode = new HashMap<>();
         Map<String, Set<String>> children = new HashMap<>();
         String home = null;
@@ -405,6 +431,25 @@ public final class LinkChecker {
             }
         }
         String root = home != null ? home : "folder:";
+        if (!nav.isEmpty()) {
+            Map<String, Set<String>> listed = new HashMap<>();
+            Set<String> drafts = new HashSet<>();
+            pages.stream().filter(p -> p.frontMatter().draft()).forEach(p -> drafts.add(p.path()));
+            Deque<String> inFolders = new ArrayDeque<>();
+            navChildren(root, nav, listed, folderNode, drafts, inFolders, new int[1]);
+            // a listed folder brings what is inside it, as the folders' navigation has it
+            Set<String> seen = new HashSet<>();
+            while (!inFolders.isEmpty()) {
+                String n = inFolders.poll();
+                if (!seen.add(n)) continue;
+                for (String c : children.getOrDefault(n, Set.of())) {
+                    listed.computeIfAbsent(n, k -> new LinkedHashSet<>()).add(c);
+                    inFolders.add(c);
+                }
+            }
+            children.clear();
+            children.putAll(listed);
+        }
         Map<String, Integer> depth = new HashMap<>();
         Deque<String> queue = new ArrayDeque<>();
         depth.put(root, 0);
@@ -420,6 +465,32 @@ public final class LinkChecker {
             }
         }
         return depth;
+    }
+
+    /** The navigation nodes under {@code parent} as the nav: list has them; a section is a node of its own. */
+    private static void navChildren(String parent, List<NavEntry> entries, Map<String, Set<String>> out,
+                                    Map<String, String> folderNode, Set<String> drafts, Deque<String> folders,
+                                    int[] sections) {
+        Set<String> kids = out.computeIfAbsent(parent, k -> new LinkedHashSet<>());
+        for (NavEntry e : entries) {
+            switch (e.kind()) {
+                case PAGE -> {
+                    if (!drafts.contains(e.target())) kids.add(e.target());
+                }
+                case FOLDER -> {
+                    String node = folderNode.getOrDefault(e.target(), "folder:" + e.target());
+                    kids.add(node);
+                    folders.add(node);
+                }
+                case SECTION -> {
+                    String node = "nav-section:" + (++sections[0]);
+                    kids.add(node);
+                    navChildren(node, e.children(), out, folderNode, drafts, folders, sections);
+                }
+                case LINK -> {
+                }
+            }
+        }
     }
 
     private static String folderOf(String path) {

@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import io.docpulse.content.Routes;
 
 /**
  * The sidebar of one page: the top-level sections, and the entries of each section on the way down
@@ -52,7 +51,7 @@ final class Sidebar {
         List<Item> children = new ArrayList<>();
         int before = 0;
         int after = 0;
-        if (open.contains(node.route()) || node.route().isEmpty()) {
+        if (node.section() && (open.contains(node.route()) || node.route().isEmpty())) {
             int from = 0;
             int to = kids.size();
             if (kids.size() > max) {
@@ -67,9 +66,11 @@ final class Sidebar {
             after = kids.size() - to;
             for (NavTree.Node k : kids.subList(from, to)) children.add(items(k, current, open, max));
         }
-        boolean isCurrent = node.route().equals(current);
-        boolean active = !isCurrent && open.contains(node.route());
-        return new Item(node.title(), Routes.encodePath(Routes.relative(current, node.route())), isCurrent, active, node.section(), children,
+        boolean external = !node.link().isEmpty();
+        boolean isCurrent = !external && node.route().equals(current);
+        // only a section is opened on the way to a page (the home page listed in nav: is not)
+        boolean active = !isCurrent && node.section() && open.contains(node.route());
+        return new Item(node.title(), node.href(current), isCurrent, active, node.section(), children,
                 before, after);
     }
 }

@@ -166,7 +166,7 @@ public final class SiteRenderer {
         this.healthRoute = health == null ? null : health.route();
         this.search = search;
         List<Page> pages = allPages.stream().filter(p -> config.drafts() || !p.frontMatter().draft()).toList();
-        NavTree nav = new NavTree(pages);
+        NavTree nav = new NavTree(pages, config.navList());
         List<Page> order = nav.readingOrder();
         Map<String, Integer> position = new LinkedHashMap<>();
         for (int i = 0; i < order.size(); i++) position.put(order.get(i).route(), i);
@@ -313,7 +313,7 @@ public final class SiteRenderer {
         for (NavTree.Node c : node.children()) {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("title", c.title());
-            e.put("href", Routes.encodePath(Routes.relative(from, c.route())));
+            e.put("href", c.href(from));
             e.put("children", contents(c, from));
             out.add(e);
         }
@@ -380,7 +380,7 @@ public final class SiteRenderer {
         for (NavTree.Node c : s.children()) {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("title", c.title());
-            e.put("href", Routes.encodePath(Routes.relative(s.route(), c.route())));
+            e.put("href", c.href(s.route()));
             e.put("section", c.section());
             e.put("description", c.page().map(pg -> pg.frontMatter().description()).orElse(""));
             entries.add(e);
@@ -401,7 +401,7 @@ public final class SiteRenderer {
         ctx.put("description", "");
         List<Map<String, Object>> sections = new ArrayList<>();
         for (NavTree.Node c : nav.root().children()) {
-            sections.add(Map.of("title", c.title(), "href", root + Routes.encodePath(c.route())));
+            sections.add(Map.of("title", c.title(), "href", c.link().isEmpty() ? root + Routes.encodePath(c.route()) : c.link()));
         }
         ctx.put("sections", sections);
         // Its own address tells nothing about where the site's root is (from disk, under a
