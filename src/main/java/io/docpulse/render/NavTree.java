@@ -162,11 +162,8 @@ final class NavTree {
                     case FOLDER -> {
                         Node f = folderNodes.get(e.target());
                         if (f != null) {
-                            Node kept = withoutListed(f);
-                            if (kept != null) {
-                                out.add(e.title().isEmpty() ? kept : new Node(kept.route(), e.title(), kept.page(),
-                                        true, kept.children()));
-                            }
+                            Node kept = withoutListed(f, e.title().isEmpty() ? f.title() : e.title());
+                            if (kept != null) out.add(kept);
                         }
                     }
                     case SECTION -> {
@@ -188,13 +185,16 @@ final class NavTree {
             return out;
         }
 
-        /** A listed folder's node without what has an entry of its own elsewhere; null when nothing is left. */
-        private Node withoutListed(Node folder) {
+        /**
+         * A listed folder's node, titled {@code title}, without what has an entry of its own
+         * elsewhere; null when nothing is left.
+         */
+        private Node withoutListed(Node folder, String title) {
             List<Node> kids = new ArrayList<>();
             for (Node c : folder.children()) {
                 if (c.section()) {
                     if (listedFolders.contains(c.route())) continue;
-                    Node kept = withoutListed(c);
+                    Node kept = withoutListed(c, c.title());
                     if (kept != null) kids.add(kept);
                 } else if (!listedPages.contains(c.route())) {
                     kids.add(c);
@@ -202,11 +202,10 @@ final class NavTree {
             }
             Optional<Page> page = folder.page().filter(p -> !listedPages.contains(p.route()));
             if (page.isEmpty() && kids.isEmpty()) return null;
-            String route = folder.route();
-            // its index page is listed elsewhere and holds the folder's URL: the section needs another
-            if (page.isEmpty() && folder.page().isPresent()) route = claim(route, folder.title());
-            else taken.add(route);
-            return new Node(route, folder.title(), page, true, kids);
+            // without its index page (none, or listed elsewhere and holding the folder's URL), the
+            // section needs a URL of its own for its generated page
+            String route = page.isPresent() ? folder.route() : claim(folder.route(), title);
+            return new Node(route, title, page, true, kids);
         }
 
         /** {@code preferred} when no page or section has it, else a free route made from the title under it. */
