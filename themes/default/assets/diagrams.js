@@ -1,7 +1,9 @@
 // Draws ```mermaid blocks at their natural size (a wide one scrolls sideways), each with a button
 // that opens it full size over the page. Loaded only on pages that have one.
 (function () {
-  var dark = window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches;
+  // the reader's choice with the theme switch first (reader.js), else the system's setting
+  var chosen = document.documentElement.getAttribute('data-theme');
+  var dark = chosen ? chosen === 'dark' : window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches;
   var natural = { useMaxWidth: false };
   window.mermaid.initialize({
     startOnLoad: false, theme: dark ? 'dark' : 'default', securityLevel: 'strict',

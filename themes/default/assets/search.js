@@ -395,6 +395,26 @@
     });
   };
 
+  /**
+   * A result's address with the words to mark on the page it opens (?h=vpn+password, before the
+   * #section): the words the ranking used, without the stop and question words it dropped; a word
+   * that another starts with stands for both, as the page marks words by their start.
+   */
+  function withTerms(url, words) {
+    var terms = [];
+    words.map(function (w) { return String(w || '').toLowerCase(); })
+      .sort(function (a, b) { return a.length - b.length || (a < b ? -1 : 1); })
+      .forEach(function (w) {
+        if (w && !terms.some(function (t) { return w.indexOf(t) === 0; })) terms.push(w);
+      });
+    if (!terms.length) return url;
+    var cut = url.indexOf('#');
+    var path = cut < 0 ? url : url.slice(0, cut);
+    return path + (path.indexOf('?') < 0 ? '?' : '&') + 'h=' + encodeURIComponent(terms.slice(0, 10).join(' '))
+      .replace(/%20/g, '+') + (cut < 0 ? '' : url.slice(cut));
+  }
+  S.withTerms = withTerms;
+
   function searchPage(q) {
     var target = searchHref;
     if (location.protocol === 'file:') target += 'index.html';
@@ -434,7 +454,7 @@
       li.id = 'site-search-option-' + i;
       li.setAttribute('role', 'option');
       li.setAttribute('aria-selected', 'false');
-      li.setAttribute('data-href', item.href);
+      li.setAttribute('data-href', withTerms(item.href, found.highlight));
       li.innerHTML = '<span class="result-title">' + escapeHtml(item.title) + '</span>'
         + (item.section ? '<span class="result-section">' + escapeHtml(item.section) + '</span>' : '')
         + '<span class="result-text">' + mark(item.text, found.highlight) + '</span>';
@@ -521,7 +541,7 @@
         results.innerHTML = '';
         found.items.forEach(function (item) {
           var li = document.createElement('li');
-          li.innerHTML = '<a class="result-title" href="' + escapeHtml(item.href) + '">' + escapeHtml(item.title)
+          li.innerHTML = '<a class="result-title" href="' + escapeHtml(withTerms(item.href, found.highlight)) + '">' + escapeHtml(item.title)
             + (item.section ? ' <span class="result-section">' + escapeHtml(item.section) + '</span>' : '') + '</a>'
             + '<p class="result-text">' + mark(item.text, found.highlight) + '</p>';
           results.appendChild(li);

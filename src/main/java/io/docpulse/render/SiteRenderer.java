@@ -242,6 +242,8 @@ public final class SiteRenderer {
         ctx.put("assets", root + ASSET_DIR);
         ctx.put("generator", generator);
         ctx.put("canonical", config.origin().isEmpty() ? "" : config.origin() + config.basePath() + Routes.encodePath(route));
+        // a link preview's address: only a full https one (chat and social sites fetch no other)
+        ctx.put("ogUrl", config.origin().startsWith("https://") ? ctx.get("canonical") : "");
         ctx.put("mermaid", false);
         ctx.put("highlight", false);
         ctx.put("healthHref", healthRoute == null ? "" : root + Routes.encodePath(healthRoute));
@@ -278,6 +280,7 @@ public final class SiteRenderer {
         String route = health.route();
         Map<String, Object> ctx = base(route, Routes.rootPrefix(route));
         ctx.put("title", "Docs health - " + config.siteName());
+        ctx.put("ogTitle", "Docs health");
         ctx.put("description", "How well these docs support asynchronous work: scores, evidence and the fixes that would help most.");
         ctx.put("health", health.overview());
         ctx.put("nav", Sidebar.forPage(nav, route, config.navMaxSiblings()));
@@ -289,6 +292,7 @@ public final class SiteRenderer {
         String route = health.route() + "pages/";
         Map<String, Object> ctx = base(route, Routes.rootPrefix(route));
         ctx.put("title", "Health of every page - " + config.siteName());
+        ctx.put("ogTitle", "Health of every page");
         ctx.put("description", "");
         ctx.put("rows", health.rows());
         ctx.put("nav", Sidebar.forPage(nav, route, config.navMaxSiblings()));
@@ -299,6 +303,7 @@ public final class SiteRenderer {
         String route = s.route();
         Map<String, Object> ctx = base(route, Routes.rootPrefix(route));
         ctx.put("title", "Search - " + config.siteName());
+        ctx.put("ogTitle", "Search");
         ctx.put("description", "Search " + config.siteName() + ".");
         ctx.put("contents", contents(nav.root(), route));
         // the page's own search form takes the place of the header's box
@@ -327,7 +332,7 @@ public final class SiteRenderer {
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("title", p.title());
         page.put("description", p.frontMatter().description());
-        page.put("body", accessible(p.html()));
+        page.put("body", HeadingLinks.add(accessible(p.html())));
         page.put("route", p.route());
         page.put("path", p.path());
         page.put("showTitle", !p.bodyHasH1());
@@ -339,8 +344,9 @@ public final class SiteRenderer {
                 : stripSlash(config.repoUrl()) + "/edit/" + config.editBranch() + "/" + repoContentPrefix + p.path());
         ctx.put("page", page);
         ctx.put("title", p.route().isEmpty() ? config.siteName() : p.title() + " - " + config.siteName());
-        ctx.put("description", p.frontMatter().description().isEmpty() && p.route().isEmpty()
-                ? config.siteDescription() : p.frontMatter().description());
+        ctx.put("description", PageDescription.of(p, config.siteDescription()));
+        ctx.put("ogTitle", p.route().isEmpty() ? config.siteName() : p.title());
+        ctx.put("ogType", p.route().isEmpty() ? "website" : "article");
         List<Map<String, Object>> toc = new ArrayList<>();
         for (Heading h : p.headings()) {
             if (h.level() == 2 || h.level() == 3) {
@@ -372,6 +378,7 @@ public final class SiteRenderer {
         String root = Routes.rootPrefix(s.route());
         Map<String, Object> ctx = base(s.route(), root);
         ctx.put("title", s.title() + " - " + config.siteName());
+        ctx.put("ogTitle", s.title());
         ctx.put("description", "");
         Map<String, Object> section = new LinkedHashMap<>();
         section.put("title", s.title());
@@ -397,7 +404,9 @@ public final class SiteRenderer {
         String root = config.basePath();
         Map<String, Object> ctx = base("404.html", root);
         ctx.put("canonical", "");
+        ctx.put("ogUrl", "");
         ctx.put("title", "Page not found - " + config.siteName());
+        ctx.put("ogTitle", "Page not found");
         ctx.put("description", "");
         List<Map<String, Object>> sections = new ArrayList<>();
         for (NavTree.Node c : nav.root().children()) {

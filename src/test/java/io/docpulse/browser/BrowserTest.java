@@ -166,7 +166,8 @@ class BrowserTest {
         assertThat(box.getAttribute("aria-activedescendant")).isEqualTo("site-search-option-0");
         box.sendKeys(org.openqa.selenium.Keys.ENTER);
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("first-week"));
-        assertThat(browser.getCurrentUrl()).endsWith("/onboarding/first-week/index.html#accounts");
+        // the page opens with the words of the search marked (?h=)
+        assertThat(browser.getCurrentUrl()).endsWith("/onboarding/first-week/index.html?h=vpn+password#accounts");
         assertThat(browser.findElement(By.id("accounts")).getText()).isEqualTo("Accounts");
         assertThat(severe()).isEmpty();
     }
@@ -178,7 +179,7 @@ class BrowserTest {
                 By.cssSelector("#search-results li")).isEmpty());
         List<WebElement> results = browser.findElements(By.cssSelector("#search-results li a.result-title"));
         assertThat(results).hasSize(1);
-        assertThat(results.get(0).getAttribute("href")).endsWith("/onboarding/first-week/index.html#accounts");
+        assertThat(results.get(0).getAttribute("href")).endsWith("/onboarding/first-week/index.html?h=vpn+password#accounts");
         assertThat(browser.findElement(By.id("search-page-q")).getAttribute("value")).isEqualTo("\"vpn password\" -diagrams");
         assertThat(browser.findElement(By.id("search-status")).getText()).isEqualTo("1 result.");
         // the table of contents steps aside while there are results
@@ -243,7 +244,7 @@ class BrowserTest {
             new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(
                     By.cssSelector("#search-results li")).isEmpty());
             assertThat(browser.findElement(By.cssSelector("#search-results li a")).getAttribute("href"))
-                    .isEqualTo(base + "onboarding/first-week/#accounts");
+                    .isEqualTo(base + "onboarding/first-week/?h=vpn#accounts");
             browser.get(base + "diagrams/");
             WebElement box = browser.findElement(By.id("site-search-q"));
             box.sendKeys("accounts");
@@ -251,7 +252,7 @@ class BrowserTest {
                     By.cssSelector("#site-search-list [role=option]")).isEmpty());
             box.sendKeys(org.openqa.selenium.Keys.ARROW_DOWN, org.openqa.selenium.Keys.ENTER);
             new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("first-week"));
-            assertThat(browser.getCurrentUrl()).isEqualTo(base + "onboarding/first-week/#accounts");
+            assertThat(browser.getCurrentUrl()).isEqualTo(base + "onboarding/first-week/?h=account#accounts");
             assertThat(severe()).isEmpty();
         } finally {
             server.stop(0);
