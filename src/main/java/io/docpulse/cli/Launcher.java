@@ -79,8 +79,11 @@ public final class Launcher {
      * @param jar       the jar docpulse runs from, or null when it does not run from one
      */
     static Optional<List<String>> childCommand(String[] args, String java, String[] arguments, String jar) {
-        // a search is over in a second: a second JVM would cost more than its settings save
-        if (args.length > 0 && args[0].equals("search")) return Optional.empty();
+        // a search is over in a second: a second JVM costs more than the batch settings save, but
+        // less than the class-data archive saves (on rust-rfcs 1.0 CPU s against 2.0 without it)
+        if (args.length > 0 && args[0].equals("search") && (jar == null || classDataArchive(jar) == null)) {
+            return Optional.empty();
+        }
         List<String> given = jvmOptions(arguments);
         if (java == null || given == null || jar == null) return Optional.empty();
         // profiling or class-data options are meant for the JVM that was started: keep to it
@@ -104,6 +107,18 @@ public final class Launcher {
                 && markdownBytes(contentFolder(args), QUICK_COMPILER_BYTES) <= QUICK_COMPILER_BYTES) {
             command.add("-XX:TieredStopAtLevel=1");
         }
+        // metadata of the classes a build loads outgrows the JVM's first threshold (about 21 MB) and
+        // costs a full collection for nothing; a run's classes stay loaded to its end anyway
+        if (given.stream().noneMatch(o -> o.startsWith("-XX:MetaspaceSize"))) command.add("-XX:MetaspaceSize=96m");
+        // the class-data archive made at package time (see pom.xml): the classes a build loads,
+        // parsed and verified once, mapped instead of read from the jar. A JVM or jar that does not
+        // match it just runs without it, silently
+        String archive = classDataArchive(jar);
+        if (archive != null && given.stream().noneMatch(o -> o.startsWith("-Xshare") || o.startsWith("-XX:SharedArchiveFile"))) {
+            command.add("-XX:SharedArchiveFile=" + archive);
+            command.add("-Xlog:cds=off");
+            command.add("-Xlog:cds+dynamic=off");
+        }
         command.addAll(given);
         command.add("-D" + CHILD + "=1");
         command.add("-cp");
@@ -111,6 +126,19 @@ public final class Launcher {
         command.add(Main.class.getName());
         command.addAll(List.of(args));
         return Optional.of(command);
+    }
+
+    /** The name of the class-data archive that {@code mvn package} writes next to the jar. */
+    static final String ARCHIVE = "docpulse.jsa";
+
+    /** The class-data archive next to the jar, or null when there is none. */
+    static String classDataArchive(String jar) {
+        try {
+            java.nio.file.Path a = java.nio.file.Path.of(jar).toAbsolutePath().resolveSibling(ARCHIVE);
+            return java.nio.file.Files.isRegularFile(a) ? a.toString() : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** Sites with up to this many bytes of Markdown run with the quick compiler only. */

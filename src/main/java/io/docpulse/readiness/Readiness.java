@@ -131,7 +131,7 @@ public final class Readiness {
                 .filter(c -> live.size() >= c.expectedFrom() || placed.contains(c.id())).toList();
         List<Category> notExpected = configured.stream().filter(c -> !categories.contains(c)).toList();
 
-        Signals signals = new Signals(config, live);
+        Signals signals = new Signals(config, live, threads);
         List<List<Finding>> perPage = Parallel.map(live, threads, "readiness", p -> {
             Path file = sources.get(p.path());
             String source = file == null ? "" : new String(Files.readAllBytes(file), StandardCharsets.UTF_8);

@@ -118,27 +118,68 @@ final class Signals {
 
     /** With the organisations that the pages of the site name (see {@link #organisations}). */
     Signals(ReadinessConfig config, List<Page> site) {
+        this(config, site, 1);
+    }
+
+    /** As above, reading the pages on {@code threads} threads. */
+    Signals(ReadinessConfig config, List<Page> site, int threads) {
         this.config = config;
-        this.organisations = config.ruleOn("ask-a-person") ? organisations(site) : Set.of();
+        Set<String> orgs;
+        try {
+            orgs = config.ruleOn("ask-a-person") ? organisations(site, threads) : Set.of();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        this.organisations = orgs;
     }
 
     static Set<String> organisations(List<Page> pages) {
+        try {
+            return organisations(pages, 1);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static Set<String> organisations(List<Page> pages, int threads) throws java.io.IOException {
         Set<String> out = new java.util.HashSet<>();
-        for (Page p : pages) {
-            for (io.docpulse.content.RawLink l : p.links()) {
-                Matcher m = LINK_HOST.matcher(l.target());
-                if (m.lookingAt()) labels(m.group(1), out);
-            }
-            String text = p.text();
-            Matcher h = HOST_IN_TEXT.matcher(text);
-            while (h.find()) labels(h.group(1) != null ? h.group(1) : h.group(2), out);
-            if (!containsAny(text.toLowerCase(Locale.ROOT), ORG_WORDS)) continue;
-            for (Pattern org : new Pattern[]{ORG_BEFORE_NAME, NAME_BEFORE_ORG}) {
-                Matcher m = org.matcher(text);
-                while (m.find()) out.add(m.group(1).toLowerCase(Locale.ROOT).replaceAll("\\s+", " "));
-            }
+        // a set: the same names whatever the order the pages are read in
+        for (Set<String> names : io.docpulse.util.Parallel.map(pages, threads, "organisations", Signals::organisationsOf)) {
+            out.addAll(names);
         }
         return Set.copyOf(out);
+    }
+
+    /** The organisations one page names (see {@link #organisations}). */
+    private static Set<String> organisationsOf(Page p) {
+        Set<String> out = new java.util.HashSet<>();
+        for (io.docpulse.content.RawLink l : p.links()) {
+            Matcher m = LINK_HOST.matcher(l.target());
+            if (m.lookingAt()) labels(m.group(1), out);
+        }
+        String text = p.text();
+        // a host or an address has no spaces and a dot: look for them only in the runs of text
+        // between spaces that have one (the pattern, tried at every character of the page,
+        // cost seconds on a large site)
+        Matcher h = HOST_IN_TEXT.matcher(text);
+        for (int i = 0, n = text.length(); i < n; ) {
+            while (i < n && Character.isWhitespace(text.charAt(i))) i++;
+            int start = i;
+            boolean dot = false;
+            while (i < n && !Character.isWhitespace(text.charAt(i))) {
+                if (text.charAt(i) == '.') dot = true;
+                i++;
+            }
+            if (!dot) continue;
+            h.region(start, i);
+            while (h.find()) labels(h.group(1) != null ? h.group(1) : h.group(2), out);
+        }
+        if (!containsAny(text.toLowerCase(Locale.ROOT), ORG_WORDS)) return out;
+        for (Pattern org : new Pattern[]{ORG_BEFORE_NAME, NAME_BEFORE_ORG}) {
+            Matcher m = org.matcher(text);
+            while (m.find()) out.add(m.group(1).toLowerCase(Locale.ROOT).replaceAll("\\s+", " "));
+        }
+        return out;
     }
 
     /** The host of an http(s) or mailto link. */
