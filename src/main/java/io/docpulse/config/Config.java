@@ -28,14 +28,26 @@ import java.util.Optional;
  * @param nearDuplicatesExpected {@code findability.near_duplicates_expected}: folders (ending in {@code /})
  *                        and pages, relative to the content folder, whose pages are meant to look alike
  *                        (generated or versioned pages), left out of the near-duplicate check
+ * @param questions       {@code questions}: questions files and chat exports, as absolute paths (each
+ *                        checked to be inside the config file's folder or its repository)
  */
 public record Config(Optional<Path> file, String siteName, String siteDescription, String baseUrl, String repoUrl,
                      String editBranch, String theme, String language, String cacheDir, int navMaxSiblings,
                      boolean drafts, LinksConfig links, FreshnessConfig freshness, int maxClickDepth,
-                     ReadinessConfig readiness, GateConfig gate, java.util.List<String> nearDuplicatesExpected) {
+                     ReadinessConfig readiness, GateConfig gate, java.util.List<String> nearDuplicatesExpected,
+                     java.util.List<Path> questions) {
 
     public Config {
         nearDuplicatesExpected = java.util.List.copyOf(nearDuplicatesExpected);
+        questions = java.util.List.copyOf(questions);
+    }
+
+    public Config(Optional<Path> file, String siteName, String siteDescription, String baseUrl, String repoUrl,
+                  String editBranch, String theme, String language, String cacheDir, int navMaxSiblings,
+                  boolean drafts, LinksConfig links, FreshnessConfig freshness, int maxClickDepth,
+                  ReadinessConfig readiness, GateConfig gate, java.util.List<String> nearDuplicatesExpected) {
+        this(file, siteName, siteDescription, baseUrl, repoUrl, editBranch, theme, language, cacheDir, navMaxSiblings,
+                drafts, links, freshness, maxClickDepth, readiness, gate, nearDuplicatesExpected, java.util.List.of());
     }
 
     public static Config defaults() {
@@ -85,26 +97,26 @@ public record Config(Optional<Path> file, String siteName, String siteDescriptio
 
     public Config withBaseUrl(String value) {
         return new Config(file, siteName, siteDescription, value, repoUrl, editBranch, theme, language, cacheDir,
-                navMaxSiblings, drafts, links, freshness, maxClickDepth, readiness, gate, nearDuplicatesExpected);
+                navMaxSiblings, drafts, links, freshness, maxClickDepth, readiness, gate, nearDuplicatesExpected, questions);
     }
 
     public Config withCacheDir(String value) {
         return new Config(file, siteName, siteDescription, baseUrl, repoUrl, editBranch, theme, language, value,
-                navMaxSiblings, drafts, links, freshness, maxClickDepth, readiness, gate, nearDuplicatesExpected);
+                navMaxSiblings, drafts, links, freshness, maxClickDepth, readiness, gate, nearDuplicatesExpected, questions);
     }
 
     public Config withLinks(LinksConfig value) {
         return new Config(file, siteName, siteDescription, baseUrl, repoUrl, editBranch, theme, language, cacheDir,
-                navMaxSiblings, drafts, value, freshness, maxClickDepth, readiness, gate, nearDuplicatesExpected);
+                navMaxSiblings, drafts, value, freshness, maxClickDepth, readiness, gate, nearDuplicatesExpected, questions);
     }
 
     public Config withGate(GateConfig value) {
         return new Config(file, siteName, siteDescription, baseUrl, repoUrl, editBranch, theme, language, cacheDir,
-                navMaxSiblings, drafts, links, freshness, maxClickDepth, readiness, value, nearDuplicatesExpected);
+                navMaxSiblings, drafts, links, freshness, maxClickDepth, readiness, value, nearDuplicatesExpected, questions);
     }
 
     public Config withDrafts(boolean value) {
         return new Config(file, siteName, siteDescription, baseUrl, repoUrl, editBranch, theme, language, cacheDir,
-                navMaxSiblings, value, links, freshness, maxClickDepth, readiness, gate, nearDuplicatesExpected);
+                navMaxSiblings, value, links, freshness, maxClickDepth, readiness, gate, nearDuplicatesExpected, questions);
     }
 }

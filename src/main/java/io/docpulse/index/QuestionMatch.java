@@ -71,8 +71,10 @@ public final class QuestionMatch {
 
     /** Runs a question: the top {@code limit} pages of {@link SearchIndex#search}, each with its coverage. */
     public static Result ask(SearchIndex index, String question, int limit) throws IOException {
-        List<Hit> hits = index.search(question, limit);
-        List<Word> words = words(index, question);
+        // a question is plain words: operators of the query syntax in it are taken literally
+        String plain = Findability.escape(question);
+        List<Hit> hits = index.search(plain, limit);
+        List<Word> words = words(index, plain);
         double total = 0;
         for (Word w : words) total += w.idf();
         List<Answer> answers = new ArrayList<>(hits.size());
