@@ -18,7 +18,9 @@ import io.docpulse.index.SearchIndex;
 /**
  * Calibrates "a confident match" of the questions report: for every judged question (which the
  * docs answer) and every question in an unanswerable file (one per line, which they cannot), prints
- * the top page's coverage, page coverage and score, and whether a judged answer is in the top 3:
+ * whether it is a confident match (as the questions report decides), the rank of a judged answer, the
+ * number of content words, the most any of the first 3 pages holds, the coverage of the top page and
+ * the best of the first 3, and the top score:
  *
  *   java -cp target/docpulse.jar bench/search/QuestionsCalibration.java judged.json [unanswerable.txt]
  */
@@ -52,7 +54,12 @@ public class QuestionsCalibration {
         double maxCov = r.answers().stream().limit(3).mapToDouble(QuestionMatch.Answer::coverage).max().orElse(0);
         double maxPage = maxCov;
         int held = r.answers().stream().limit(3).mapToInt(a -> a.held().size()).max().orElse(0);
-        System.out.printf(Locale.ROOT, "%s\t%d\t%d\t%d\t%.2f\t%.2f\t%.2f\t%.2f\t%.1f\t%s%n", kind, rank, r.words().size(), held,
+        // the rule of io.docpulse.questions.Questions: coverage >= 0.6 and 2 words held (or the only one)
+        boolean confident = !r.words().isEmpty() && r.answers().stream().limit(3).anyMatch(a ->
+                a.coverage() >= io.docpulse.questions.Questions.CONFIDENT
+                        && (a.held().size() >= io.docpulse.questions.Questions.MIN_WORDS
+                        || r.words().size() < io.docpulse.questions.Questions.MIN_WORDS));
+        System.out.printf(Locale.ROOT, "%s\t%s\t%d\t%d\t%d\t%.2f\t%.2f\t%.2f\t%.2f\t%.1f\t%s%n", kind, confident ? "confident" : "-", rank, r.words().size(), held,
                 top == null ? 0 : top.coverage(), maxCov, top == null ? 0 : top.coverage(), maxPage,
                 top == null ? 0 : top.hit().score(), q);
     }
