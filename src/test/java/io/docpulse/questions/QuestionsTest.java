@@ -193,6 +193,22 @@ class QuestionsTest {
     }
 
     @Test
+    void aQuestionsEntryOutsideTheConfigFolderOrMissingIsAConfigError() throws IOException {
+        Path project = dir.resolve("project");
+        Path content = TestSites.write(project.resolve("content"), site());
+        Files.writeString(dir.resolve("secrets.txt"), "Is this read?\n");
+        Files.writeString(project.resolve("docpulse.yml"), "site_name: Handbook\nquestions:\n  - ../secrets.txt\n");
+        TestSites.Run outside = TestSites.build(project, content);
+        assertThat(outside.exitCode()).isEqualTo(2);
+        assertThat(outside.err()).contains("docpulse.yml:3").contains("'../secrets.txt' is outside the folder of docpulse.yml");
+        Files.writeString(project.resolve("docpulse.yml"), "questions:\n  - slack/nope\n");
+        TestSites.Run missing = TestSites.build(project, content);
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("docpulse.yml:2").contains("'slack/nope' does not exist");
+        assertThat(project.resolve("out")).doesNotExist();
+    }
+
+    @Test
     void slackMarkupIsStripped() {
         assertThat(SlackExport.plain("<@U1> see <#C1|deploys> and <https://x.example/a|the guide> or <https://y.example>"
                 + " :thumbsup::skin-tone-2: ```code\nblock``` `x` &lt;ok&gt;?")).isEqualTo("see #deploys and the guide or &lt;ok&gt;?".replace("&lt;", "<").replace("&gt;", ">"));
