@@ -38,6 +38,7 @@ import io.docpulse.index.SiteSearch;
 import io.docpulse.links.ExternalChecker;
 import io.docpulse.links.LinkChecker;
 import io.docpulse.links.LinkReport;
+import io.docpulse.questions.Questions;
 import io.docpulse.readiness.Readiness;
 import io.docpulse.ci.CiReports;
 import io.docpulse.ci.Gate;
@@ -164,8 +165,11 @@ public final class Build {
                     findability.searches(), ms(start));
             Map<String, Path> sources = new HashMap<>();
             content.pages().forEach(f -> sources.put(f.path(), f.absolute()));
+            Questions.Result questions = Questions.analyze(Questions.read(content.root(), config, parsed.pages()), index);
+            LOG.debug("questions: {} asked, {} unanswered ({} ms)", questions.asked().size(),
+                    questions.count(Questions.Outcome.UNANSWERED), ms(start));
             readiness = Readiness.analyze(parsed.pages(), sources, local.freshness().pages(), findability, findings,
-                    index, config.readiness(), threads);
+                    index, config.readiness(), threads, questions);
             LOG.debug("readiness: {} ({}) ({} ms)", readiness.overall(), readiness.verdict(), ms(start));
             if (exportSearch) {
                 export = SiteSearch.export(Path.of(config.cacheDir()).resolve("search-export.bin"), index,
@@ -176,6 +180,7 @@ public final class Build {
             }
         }
         List<Finding> site = new ArrayList<>(findability.findings());
+        site.addAll(readiness.questions().findings());
         site.addAll(readiness.findings());
         findings.addAll(site);
         findings.sort(Finding.ORDER);
@@ -322,7 +327,9 @@ public final class Build {
 
     /** The content folder's files; the cache folder is never among them, even when it is inside. */
     private static ContentSet scan(Path contentDir, Config config) throws IOException {
-        return new ContentScanner(Set.of(ConfigLoader.FILE_NAME), Set.of(Path.of(config.cacheDir()))).scan(contentDir);
+        Set<String> notContent = new java.util.HashSet<>(Questions.FILE_NAMES);
+        notContent.add(ConfigLoader.FILE_NAME);
+        return new ContentScanner(notContent, Set.of(Path.of(config.cacheDir()))).scan(contentDir);
     }
 
     /** Parses the pages discovered by {@link #discover}. */

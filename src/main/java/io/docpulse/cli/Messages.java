@@ -156,6 +156,29 @@ final class Messages {
             if (f.gain() < 0.05) break;
             sb.append(String.format(java.util.Locale.ROOT, "%n  %d. %s (+%.1f)", i + 1, f.title(), f.gain()));
         }
+        String questions = questions(r.questions(), 3);
+        if (!questions.isEmpty()) sb.append(System.lineSeparator()).append(questions);
+        return sb.toString();
+    }
+
+    /**
+     * The questions report in a line, and the first few questions the docs cannot answer; empty
+     * when no questions were given.
+     */
+    static String questions(io.docpulse.questions.Questions.Result q, int shown) {
+        if (!q.given()) return "";
+        var unanswered = io.docpulse.questions.Questions.Outcome.UNANSWERED;
+        StringBuilder sb = new StringBuilder("Questions: " + count(q.asked().size(), "question") + " asked, "
+                + q.count(io.docpulse.questions.Questions.Outcome.ANSWERED) + " answered, "
+                + q.count(io.docpulse.questions.Questions.Outcome.RANKED_LOW) + " ranked low, "
+                + q.count(unanswered) + " the docs cannot answer");
+        int n = 0;
+        for (var t : q.topics()) {
+            for (var a : t.questions()) {
+                if (n++ == shown) return sb.append(String.format("%n  and %d more (see report.json)", q.count(unanswered) - shown)).toString();
+                sb.append(String.format("%n  - %s (%s, %s)", a.question().text(), a.question().where(), t.label()));
+            }
+        }
         return sb.toString();
     }
 }

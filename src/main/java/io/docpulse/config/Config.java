@@ -30,16 +30,30 @@ import java.util.Optional;
  *                        (generated or versioned pages), left out of the near-duplicate check
  * @param navList         {@code nav:} written as a list: the sidebar's entries in that order; empty when
  *                        {@code nav:} is a section of settings or absent (the sidebar follows the folders)
+ * @param questions       {@code questions}: questions files and chat exports, as absolute paths (each
+ *                        checked to be inside the config file's folder or its repository)
  */
 public record Config(Optional<Path> file, String siteName, String siteDescription, String baseUrl, String repoUrl,
                      String editBranch, String theme, String language, String cacheDir, int navMaxSiblings,
                      boolean drafts, LinksConfig links, FreshnessConfig freshness, int maxClickDepth,
                      ReadinessConfig readiness, GateConfig gate, java.util.List<String> nearDuplicatesExpected,
-                     java.util.List<NavEntry> navList) {
+                     java.util.List<NavEntry> navList, java.util.List<Path> questions) {
 
     public Config {
         nearDuplicatesExpected = java.util.List.copyOf(nearDuplicatesExpected);
         navList = java.util.List.copyOf(navList);
+        questions = java.util.List.copyOf(questions);
+    }
+
+    /** Without questions files (the settings of most tests). */
+    public Config(Optional<Path> file, String siteName, String siteDescription, String baseUrl, String repoUrl,
+                  String editBranch, String theme, String language, String cacheDir, int navMaxSiblings,
+                  boolean drafts, LinksConfig links, FreshnessConfig freshness, int maxClickDepth,
+                  ReadinessConfig readiness, GateConfig gate, java.util.List<String> nearDuplicatesExpected,
+                  java.util.List<NavEntry> navList) {
+        this(file, siteName, siteDescription, baseUrl, repoUrl, editBranch, theme, language, cacheDir, navMaxSiblings,
+                drafts, links, freshness, maxClickDepth, readiness, gate, nearDuplicatesExpected, navList,
+                java.util.List.of());
     }
 
     public static Config defaults() {
@@ -89,26 +103,26 @@ public record Config(Optional<Path> file, String siteName, String siteDescriptio
 
     public Config withBaseUrl(String value) {
         return new Config(file, siteName, siteDescription, value, repoUrl, editBranch, theme, language, cacheDir,
-                navMaxSiblings, drafts, links, freshness, maxClickDepth, readiness, gate, nearDuplicatesExpected, navList);
+                navMaxSiblings, drafts, links, freshness, maxClickDepth, readiness, gate, nearDuplicatesExpected, navList, questions);
     }
 
     public Config withCacheDir(String value) {
         return new Config(file, siteName, siteDescription, baseUrl, repoUrl, editBranch, theme, language, value,
-                navMaxSiblings, drafts, links, freshness, maxClickDepth, readiness, gate, nearDuplicatesExpected, navList);
+                navMaxSiblings, drafts, links, freshness, maxClickDepth, readiness, gate, nearDuplicatesExpected, navList, questions);
     }
 
     public Config withLinks(LinksConfig value) {
         return new Config(file, siteName, siteDescription, baseUrl, repoUrl, editBranch, theme, language, cacheDir,
-                navMaxSiblings, drafts, value, freshness, maxClickDepth, readiness, gate, nearDuplicatesExpected, navList);
+                navMaxSiblings, drafts, value, freshness, maxClickDepth, readiness, gate, nearDuplicatesExpected, navList, questions);
     }
 
     public Config withGate(GateConfig value) {
         return new Config(file, siteName, siteDescription, baseUrl, repoUrl, editBranch, theme, language, cacheDir,
-                navMaxSiblings, drafts, links, freshness, maxClickDepth, readiness, value, nearDuplicatesExpected, navList);
+                navMaxSiblings, drafts, links, freshness, maxClickDepth, readiness, value, nearDuplicatesExpected, navList, questions);
     }
 
     public Config withDrafts(boolean value) {
         return new Config(file, siteName, siteDescription, baseUrl, repoUrl, editBranch, theme, language, cacheDir,
-                navMaxSiblings, value, links, freshness, maxClickDepth, readiness, gate, nearDuplicatesExpected, navList);
+                navMaxSiblings, value, links, freshness, maxClickDepth, readiness, gate, nearDuplicatesExpected, navList, questions);
     }
 }

@@ -65,6 +65,7 @@ public final class ConfigLoader {
         k.put("findability", "section");
         k.put("findability.max_depth", "whole number");
         k.put("findability.near_duplicates_expected", "list");
+        k.put("questions", "list");
         k.put("readiness", "section");
         k.put("readiness.weights", "map of score to weight");
         k.put("readiness.not_applicable", "list");
@@ -142,7 +143,7 @@ public final class ConfigLoader {
                 bool(path, values, "drafts", d.drafts()), links(path, values, lists),
                 freshness(path, values, maps), number(path, values, "findability.max_depth", d.maxClickDepth()),
                 readiness(path, values, lists, maps), gate(path, values, maps),
-                nearDuplicatesExpected(path, lists), navList);
+                nearDuplicatesExpected(path, lists), navList, questions(path, lists));
     }
 
     /**
@@ -231,6 +232,46 @@ public final class ConfigLoader {
             return Optional.empty();
         }
         return Optional.of(path);
+    }
+
+    /**
+     * The questions files and chat exports, relative to the config file's folder. Each must be there,
+     * and inside that folder or the git repository it is in: docpulse reads nothing else.
+     */
+    private static List<Path> questions(Path file, Map<String, List<ScalarNode>> lists) throws ConfigException {
+        List<Path> out = new ArrayList<>();
+        Path folder = file.toAbsolutePath().normalize().getParent();
+        Path allowed = folder;
+        for (Path p = folder; p != null; p = p.getParent()) {
+            if (Files.exists(p.resolve(".git"))) {
+                allowed = p;
+                break;
+            }
+        }
+        for (ScalarNode n : lists.getOrDefault("questions", List.of())) {
+            String entry = n.getValue().strip();
+            Path p = folder.resolve(entry).normalize();
+            boolean inside = !entry.isEmpty() && p.startsWith(allowed);
+            if (inside && Files.exists(p)) {
+                try {
+                    inside = p.toRealPath().startsWith(allowed.toRealPath());
+                } catch (IOException e) {
+                    inside = false;
+                }
+            }
+            if (!inside) {
+                throw new ConfigException(file, line(n), "questions: '" + n.getValue()
+                        + "' is outside the folder of docpulse.yml and its repository",
+                        "list files or folders inside " + allowed + ", relative to the folder of docpulse.yml");
+            }
+            if (!Files.exists(p)) {
+                throw new ConfigException(file, line(n), "questions: '" + n.getValue() + "' does not exist",
+                        "give a questions file (questions.md, questions.txt) or a Slack channel export folder,"
+                                + " relative to the folder of docpulse.yml");
+            }
+            if (!out.contains(p)) out.add(p);
+        }
+        return out;
     }
 
     /** Folders and pages relative to the content folder; a folder keeps its trailing slash. */

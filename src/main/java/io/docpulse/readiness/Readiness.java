@@ -22,6 +22,7 @@ import io.docpulse.history.Freshness;
 import io.docpulse.index.Findability;
 import io.docpulse.index.PageFindability;
 import io.docpulse.index.SearchIndex;
+import io.docpulse.questions.Questions;
 import io.docpulse.util.Parallel;
 
 /**
@@ -72,8 +73,8 @@ public final class Readiness {
     /**
      * A fix, and how many points of the overall score it is expected to add.
      *
-     * @param kind    {@code write-category}, {@code review-stale}, {@code fix-links}, {@code answer-here}
-     *                or {@code improve-findability}
+     * @param kind    {@code write-category}, {@code review-stale}, {@code fix-links}, {@code answer-here},
+     *                {@code improve-findability} or {@code answer-questions}
      * @param pages   the pages to change (empty for a page to write)
      * @param critical it writes a category a team cannot work asynchronously without; on equal gain
      *                such fixes come first
@@ -94,10 +95,13 @@ public final class Readiness {
      *                    {@code critical-missing}, {@code freshness-unknown}, {@code weak-score},
      *                    {@code errors}; empty when it is ready
      * @param notExpected ids of the categories not expected of docs this small, which do not count
+     * @param questions   the questions the team gave and how the docs answer them (an input of
+     *                    self-service), or {@link Questions.Result#NONE}
      */
     public record Result(Map<String, Assignment> categoryOf, List<CategoryReport> categories, List<Score> scores,
                          int overall, String verdict, List<String> reasons, List<Fix> fixes,
-                         List<Finding> findings, Score weakest, List<String> cappedBy, List<String> notExpected) {
+                         List<Finding> findings, Score weakest, List<String> cappedBy, List<String> notExpected,
+                         Questions.Result questions) {
         public Result {
             categoryOf = java.util.Collections.unmodifiableMap(new TreeMap<>(categoryOf));
             categories = List.copyOf(categories);
@@ -120,6 +124,17 @@ public final class Readiness {
     public static Result analyze(List<Page> pages, Map<String, Path> sources, Map<String, Freshness> freshness,
                                  Findability.Result findability, List<Finding> findings, SearchIndex index,
                                  ReadinessConfig config, int threads) throws IOException {
+        return analyze(pages, sources, freshness, findability, findings, index, config, threads, Questions.Result.NONE);
+    }
+
+    /**
+     * As {@link #analyze(List, Map, Map, Findability.Result, List, SearchIndex, ReadinessConfig, int)},
+     * with the team's questions: when it gave any, the share of them the docs answer is half of the
+     * self-service score.
+     */
+    public static Result analyze(List<Page> pages, Map<String, Path> sources, Map<String, Freshness> freshness,
+                                 Findability.Result findability, List<Finding> findings, SearchIndex index,
+                                 ReadinessConfig config, int threads, Questions.Result questions) throws IOException {
         List<Page> live = pages.stream().filter(p -> !p.frontMatter().draft()).toList();
         List<Category> configured = Category.configured(config);
         Map<String, Assignment> categoryOf = classify(live, configured, index);
@@ -210,7 +225,11 @@ public final class Readiness {
         raw.put("freshness", dated.isEmpty() ? Double.NaN : 100.0 * (dated.size() - stalePages.size()) / dated.size());
         raw.put("findability", (double) findability.siteScore());
         raw.put("links", 100.0 * (live.size() - brokenPages.size()) / n);
-        raw.put("self_service", 100.0 * (live.size() - deferring.size()) / n);
+        double pagesOnTheirOwn = 100.0 * (live.size() - deferring.size()) / n;
+        int asked = questions.asked().size();
+        int answered = questions.count(Questions.Outcome.ANSWERED);
+        // the team's questions, when it gave some, are the other half of self-service
+        raw.put("self_service", asked == 0 ? pagesOnTheirOwn : (pagesOnTheirOwn + 100.0 * answered / asked) / 2);
         Map<String, Double> w = new LinkedHashMap<>(config.weights());
         if (dated.isEmpty()) w.put("freshness", 0.0);
         double total = w.values().stream().mapToDouble(Double::doubleValue).sum();
@@ -243,7 +262,11 @@ public final class Readiness {
                 brokenPages));
         scores.add(new Score("self_service", "Self-service", round(raw.get("self_service")), w.get("self_service") / total,
                 (live.size() - deferring.size()) + " of " + live.size()
-                        + " pages answer on their own, without sending the reader to a person, a placeholder or a stub",
+                        + " pages answer on their own, without sending the reader to a person, a placeholder or a stub"
+                        + (asked > 0 ? "; " + answered + " of " + asked + (asked == 1 ? " question" : " questions")
+                        + " people ask are answered in the top 3 results"
+                        : questions.given() ? "; the questions files hold no question"
+                        : "; no questions were given (list the questions people ask in questions.md to count them)"),
                 deferring));
 
         // verdict: "ready" only when nothing it claims is unmeasured or weak
@@ -269,9 +292,10 @@ public final class Readiness {
         List<String> reasons = reasons(verdict, overall, weakest, cappedBy, missingCritical, scores, weak,
                 live.size(), dated.size(), errors, notExpected, stalePages, brokenPages, deferring);
 
-        List<Fix> fixes = fixes(reports, w, total, live.size(), stalePages, brokenOn, signalsOn, findability, live);
+        List<Fix> fixes = fixes(reports, w, total, live.size(), stalePages, brokenOn, signalsOn, findability, live,
+                questions);
         return new Result(categoryOf, reports, scores, overall, verdict, reasons, fixes, signalFindings, weakest,
-                cappedBy, notExpected.stream().map(Category::id).toList());
+                cappedBy, notExpected.stream().map(Category::id).toList(), questions);
     }
 
     /** Front matter type first, then path conventions, then each category's Lucene query. */
@@ -405,7 +429,7 @@ public final class Readiness {
     private static List<Fix> fixes(List<CategoryReport> reports, Map<String, Double> w, double total, int pageCount,
                                    List<String> stale, Map<String, List<String>> brokenOn,
                                    Map<String, List<Finding>> signalsOn, Findability.Result findability,
-                                   List<Page> live) {
+                                   List<Page> live, Questions.Result questions) {
         List<Fix> out = new ArrayList<>();
         int n = Math.max(1, pageCount);
         for (CategoryReport r : reports) {
@@ -446,6 +470,16 @@ public final class Readiness {
                     "titles that do not find their page, missing descriptions, near-duplicates, deep pages (see each page's"
                             + " findability reasons)", paths, w.get("findability") / total * points / n, false));
         });
+        // each topic of questions the docs cannot answer: half of self-service is the share answered
+        int asked = questions.asked().size();
+        for (Questions.Topic t : questions.topics()) {
+            int k = t.questions().size();
+            String about = t.label().equals("other") ? "" : " about " + t.label();
+            out.add(new Fix("answer-questions", "Answer " + count(k, "question") + about + " that the docs cannot answer",
+                    "people ask " + (k == 1 ? "it" : "them") + " and no page holds the answer, for example '"
+                            + t.questions().get(0).question().text() + "' (" + t.questions().get(0).question().where() + ")",
+                    List.of(), w.get("self_service") / total * 50.0 * k / asked, false));
+        }
         // a fix that does not move the score by a tenth of a point, as shown, is not worth listing
         out.removeIf(f -> Math.round(f.gain() * 10) == 0);
         out.sort((a, b) -> a.gain() != b.gain() ? Double.compare(b.gain(), a.gain())

@@ -13,6 +13,7 @@ import io.docpulse.content.Routes;
 import io.docpulse.history.Freshness;
 import io.docpulse.index.Findability;
 import io.docpulse.index.PageFindability;
+import io.docpulse.questions.Questions;
 import io.docpulse.readiness.Readiness;
 
 /**
@@ -152,7 +153,57 @@ public final class HealthView {
         m.put("fixes", fixes);
         m.put("ageChart", ageChart());
         m.put("pageCount", pages.size());
+        m.put("questions", questions());
         return m;
+    }
+
+    /**
+     * The questions part: counts, then the questions the docs cannot answer by topic, those whose
+     * page ranks low with the pages above it, and those answered with their page.
+     */
+    private Map<String, Object> questions() {
+        Questions.Result r = readiness.questions();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("given", r.given());
+        m.put("sources", r.sources());
+        m.put("asked", r.asked().size());
+        m.put("answered", r.count(Questions.Outcome.ANSWERED));
+        m.put("rankedLow", r.count(Questions.Outcome.RANKED_LOW));
+        m.put("unanswered", r.count(Questions.Outcome.UNANSWERED));
+        List<Map<String, Object>> topics = new ArrayList<>();
+        for (Questions.Topic t : r.topics()) {
+            Map<String, Object> tm = new LinkedHashMap<>();
+            tm.put("label", t.label());
+            tm.put("questions", t.questions().stream().map(a -> question(a, a.top().stream()
+                    .filter(x -> !x.held().isEmpty()).map(Questions.Ranked::path).toList())).toList());
+            topics.add(tm);
+        }
+        m.put("topics", topics);
+        m.put("low", r.asked().stream().filter(a -> a.outcome() == Questions.Outcome.RANKED_LOW).map(a -> {
+            Map<String, Object> q = question(a, a.outrankedBy());
+            q.put("expected", links(List.of(a.question().expected()), 1));
+            q.put("rank", a.rank() == 0 ? "not in the first 10" : "rank " + a.rank());
+            return q;
+        }).toList());
+        m.put("answeredList", r.asked().stream().filter(a -> a.outcome() == Questions.Outcome.ANSWERED)
+                .map(a -> question(a, List.of(a.question().expected().isEmpty() ? best(a) : a.question().expected())))
+                .toList());
+        return m;
+    }
+
+    private Map<String, Object> question(Questions.Asked a, List<String> paths) {
+        Map<String, Object> q = new LinkedHashMap<>();
+        q.put("text", a.question().text());
+        q.put("where", a.question().where().toString());
+        q.put("pages", links(paths, 3));
+        return q;
+    }
+
+    /** The first of a question's first pages that holds it with the most confidence. */
+    private static String best(Questions.Asked a) {
+        Questions.Ranked best = null;
+        for (Questions.Ranked r : a.top()) if (best == null || r.coverage() > best.coverage()) best = r;
+        return best == null ? "" : best.path();
     }
 
     /** The rows of the page table, worst health first, with hrefs relative to {@code health/pages/}. */

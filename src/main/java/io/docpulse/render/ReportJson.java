@@ -27,6 +27,7 @@ import io.docpulse.index.Findability;
 import io.docpulse.index.PageFindability;
 import io.docpulse.links.LinkReport;
 import io.docpulse.links.PageLinks;
+import io.docpulse.questions.Questions;
 import io.docpulse.readiness.Readiness;
 
 /**
@@ -65,6 +66,7 @@ public final class ReportJson {
         scores.put("readiness", readiness.overall());
         root.put("scores", scores);
         root.put("readiness", readiness(readiness));
+        root.put("questions", questions(readiness.questions()));
         List<Map<String, Object>> pageList = new ArrayList<>(pages.size());
         for (Page p : pages) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -204,6 +206,12 @@ public final class ReportJson {
             m.put("weight", Math.round(s.weight() * 1000) / 1000.0);
             m.put("evidence", s.evidence());
             m.put("pages", s.pages());
+            if (s.id().equals("self_service") && !r.questions().asked().isEmpty()) {
+                // the questions behind the number: those not answered, by file and line
+                m.put("questions", r.questions().asked().stream()
+                        .filter(a -> a.outcome() != Questions.Outcome.ANSWERED)
+                        .map(a -> a.question().where().toString()).toList());
+            }
             scores.add(m);
         }
         out.put("scores", scores);
@@ -237,6 +245,55 @@ public final class ReportJson {
             fixes.add(m);
         }
         out.put("fixes", fixes);
+        return out;
+    }
+
+    /** The questions report: every question, its class and its first pages, and the unanswered by topic. */
+    private static Map<String, Object> questions(Questions.Result r) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("given", r.given());
+        out.put("sources", r.sources());
+        out.put("asked", r.asked().size());
+        out.put("answered", r.count(Questions.Outcome.ANSWERED));
+        out.put("rankedLow", r.count(Questions.Outcome.RANKED_LOW));
+        out.put("unanswered", r.count(Questions.Outcome.UNANSWERED));
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Questions.Asked a : r.asked()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("question", a.question().text());
+            m.put("file", a.question().where().file());
+            m.put("line", a.question().where().line());
+            m.put("class", a.outcome().id());
+            m.put("expected", a.question().expected().isEmpty() ? null : a.question().expected());
+            m.put("anchor", a.question().anchor().isEmpty() ? null : a.question().anchor());
+            m.put("rank", a.rank() == 0 ? null : a.rank());
+            m.put("coverage", Math.round(a.coverage() * 100) / 100.0);
+            m.put("words", a.words());
+            List<Map<String, Object>> top = new ArrayList<>();
+            for (Questions.Ranked t : a.top()) {
+                Map<String, Object> tm = new LinkedHashMap<>();
+                tm.put("path", t.path());
+                tm.put("title", t.title());
+                tm.put("url", t.url());
+                tm.put("score", Math.round(t.score() * 1000) / 1000.0);
+                tm.put("coverage", Math.round(t.coverage() * 100) / 100.0);
+                tm.put("held", t.held());
+                top.add(tm);
+            }
+            m.put("top", top);
+            m.put("outrankedBy", a.outrankedBy());
+            m.put("topic", a.topic().isEmpty() ? null : a.topic());
+            list.add(m);
+        }
+        out.put("questions", list);
+        List<Map<String, Object>> topics = new ArrayList<>();
+        for (Questions.Topic t : r.topics()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("topic", t.label());
+            m.put("questions", t.questions().stream().map(a -> a.question().text()).toList());
+            topics.add(m);
+        }
+        out.put("topics", topics);
         return out;
     }
 
