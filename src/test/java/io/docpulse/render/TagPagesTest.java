@@ -107,6 +107,20 @@ class TagPagesTest {
     }
 
     @Test
+    void theTagPagesAreTheSameBytesWithOneThreadOrMany() throws Exception {
+        Path content = TestSites.write(dir.resolve("c"), SITE);
+        java.time.Instant now = java.time.Instant.ofEpochSecond(1_700_000_000L);
+        for (int threads : new int[] {1, 4}) {
+            io.docpulse.Build.run(new io.docpulse.Build.Options(content, dir.resolve("out" + threads),
+                    io.docpulse.config.Config.defaults().withCacheDir(dir.resolve("cache" + threads).toString()), threads, now));
+        }
+        Map<String, byte[]> one = TestSites.files(dir.resolve("out1/tags"));
+        Map<String, byte[]> many = TestSites.files(dir.resolve("out4/tags"));
+        assertThat(one.keySet()).isEqualTo(many.keySet()).hasSize(5);
+        for (String path : one.keySet()) assertThat(many.get(path)).as(path).isEqualTo(one.get(path));
+    }
+
+    @Test
     void slugsIgnoreCaseAndSpacing() {
         assertThat(TagPages.slug("Release  Notes")).isEqualTo(TagPages.slug("release notes")).isEqualTo("release-notes");
         assertThat(TagPages.slug("C#")).isEqualTo("c-sharp");
