@@ -149,11 +149,14 @@ final class MarkdownRenderer {
         PageState state = new PageState(path, routes.routeOf(path));
         doc.set(STATE, state);
         LineIndex lines = new LineIndex(body);
-        ContentTabs.group(doc);
         List<Finding> findings = new ArrayList<>();
-        for (ContentTabs.Problem p : ContentTabs.problems(doc)) {
-            findings.add(new Finding("malformed-tab", Severity.WARNING,
-                    new SourceRef(path, lines.line(p.offset()), lines.column(p.offset())), p.message(), p.hint()));
+        // two more walks of the tree, only for the pages that can have tabs
+        if (body.contains("===")) {
+            ContentTabs.group(doc);
+            for (ContentTabs.Problem p : ContentTabs.problems(doc)) {
+                findings.add(new Finding("malformed-tab", Severity.WARNING,
+                        new SourceRef(path, lines.line(p.offset()), lines.column(p.offset())), p.message(), p.hint()));
+            }
         }
         boolean tabs = false;
         boolean math = false;
