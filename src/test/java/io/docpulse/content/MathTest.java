@@ -47,6 +47,8 @@ class MathTest {
                         Inline display: $$\\sum_{k=1}^n k$$ in a sentence.
 
                         $$ E = mc^2 $$
+
+                        ## The $O(n)$ pass
                         """,
                 "money.md", """
                         # Money
@@ -83,7 +85,10 @@ class MathTest {
     void dollarMathBecomesInlineAndDisplayMath() throws IOException {
         assertThat(run.exitCode()).as(run.err()).isZero();
         Document page = html("math/index.html");
-        assertThat(page.select("span.math-inline").eachText()).containsExactly("e^{i\\pi} + 1 = 0", "a_1 * b_1");
+        assertThat(page.select("article p span.math-inline").eachText()).containsExactly("e^{i\\pi} + 1 = 0", "a_1 * b_1");
+        // a heading's math counts in its id and in "On this page"
+        assertThat(page.select("h2").attr("id")).isEqualTo("the-on-pass");
+        assertThat(page.select(".toc a").text()).isEqualTo("The O(n) pass");
         assertThat(page.select("div.math-display").eachText())
                 .containsExactly("\\int_0^1 x^2 \\, dx = \\frac{1}{3}", "E = mc^2");
         assertThat(page.select("p span.math-display").eachText()).containsExactly("\\sum_{k=1}^n k");
