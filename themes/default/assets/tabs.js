@@ -9,7 +9,10 @@
       t.setAttribute('aria-selected', on ? 'true' : 'false');
       t.tabIndex = on ? 0 : -1;
       var panel = document.getElementById(t.getAttribute('aria-controls'));
-      if (panel) panel.hidden = !on;
+      if (!panel) return;
+      panel.hidden = !on;
+      // Tab goes from the tab list to its panel (without JavaScript the panels are plain text)
+      panel.tabIndex = 0;
     });
     if (focus) tab.focus();
   }

@@ -529,7 +529,7 @@ final class MarkdownRenderer {
             String h = "h" + set.labelLevel;
             for (int i = 0; i < tabs.size(); i++) {
                 html.attr("class", "tabbed-panel").attr("role", "tabpanel").attr("id", prefix + (i + 1) + "-panel")
-                        .attr("aria-labelledby", prefix + (i + 1)).attr("tabindex", "0").withAttr().tag("div").line();
+                        .attr("aria-labelledby", prefix + (i + 1)).withAttr().tag("div").line();
                 html.attr("class", "tabbed-label").withAttr().tag(h).text(label(tabs.get(i), i)).closeTag(h).line();
                 ctx.renderChildren(tabs.get(i));
                 html.closeTag("div").line();

@@ -198,9 +198,9 @@ public final class SiteRenderer {
         this.healthRoute = health == null ? null : health.route();
         this.search = search;
         List<Page> pages = allPages.stream().filter(p -> config.drafts() || !p.frontMatter().draft()).toList();
-        this.tags = TagPages.collect(pages);
         NavTree nav = new NavTree(pages);
         List<Page> order = nav.readingOrder();
+        this.tags = TagPages.collect(pages);
         Map<String, Integer> position = new LinkedHashMap<>();
         for (int i = 0; i < order.size(); i++) position.put(order.get(i).route(), i);
         return new Layout(pages, nav, order, position);
