@@ -142,12 +142,13 @@ class ContentTabsTest {
     void markdownInsideTabsIsRenderedWithAnchorsTocAndCheckedLinks() throws IOException {
         Document html = build(INSTALL.replace("guide.md#usage", "guide.md#usage-missing"));
         Element linux = html.selectFirst("article .tabbed-panel");
-        assertThat(linux.select("h2#install-on-linux").text()).isEqualTo("Install on Linux");
+        // its own text, without the "#" link to its section that the build may add
+        assertThat(linux.select("h2#install-on-linux").first().ownText().strip()).isEqualTo("Install on Linux");
         assertThat(linux.select("code").first().text()).isEqualTo("apt install tool");
         assertThat(linux.select("pre code.language-bash").text()).isEqualTo("tool --version");
         assertThat(html.select(".tabbed-panel li strong").text()).isEqualTo("brew install tool");
         assertThat(html.select(".toc a[href=#install-on-linux]")).hasSize(1);
-        assertThat(linux.select("a").attr("href")).isEqualTo("../guide/#usage-missing");
+        assertThat(linux.select("a:contains(the guide)").attr("href")).isEqualTo("../guide/#usage-missing");
         assertThat(findings("missing-anchor")).extracting(f -> f.get("file").asText(), f -> f.get("line").asInt())
                 .containsExactly(tuple("install.md", 9));
     }
