@@ -46,6 +46,7 @@ import io.docpulse.render.HealthView;
 import io.docpulse.render.OutputFolder;
 import io.docpulse.render.ReportJson;
 import io.docpulse.render.SiteRenderer;
+import io.docpulse.render.TagPages;
 import io.docpulse.render.Versions;
 
 /** Wires the stages together: discover, parse, render. One line per stage. */
@@ -246,7 +247,11 @@ public final class Build {
 
         Path staging = output.stage();
         try {
-            SiteRenderer renderer = new SiteRenderer(config, themeDir, generator(), a.repoPrefix());
+            List<String> contentPaths = new ArrayList<>();
+            a.pages().forEach(p -> contentPaths.add(p.route()));
+            a.content().assets().forEach(f -> contentPaths.add(f.path()));
+            SiteRenderer renderer = new SiteRenderer(config, themeDir, generator(), a.repoPrefix(),
+                    TagPages.route(contentPaths));
             List<SiteRenderer.SiteFile> files = new ArrayList<>();
             for (SourceFile f : a.content().assets()) files.add(new SiteRenderer.SiteFile(f.path(), f.absolute()));
             // files in hidden folders (.gitbook/assets/) that pages link to

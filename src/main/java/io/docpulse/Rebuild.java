@@ -112,6 +112,7 @@ public final class Rebuild {
         // a first diagram or code block needs scripts that only a full build writes
         if (!hadMermaid && next.stream().anyMatch(Page::usesMermaid)) return Optional.empty();
         if (!hadCode && next.stream().anyMatch(p -> !p.codeLanguages().isEmpty())) return Optional.empty();
+        if (pages.stream().noneMatch(Page::usesMath) && next.stream().anyMatch(Page::usesMath)) return Optional.empty();
 
         List<Finding> parsed = new ArrayList<>();
         for (Finding f : parseFindings) if (!edited.contains(f.where().file())) parsed.add(f);
@@ -144,7 +145,9 @@ public final class Rebuild {
 
     /** What the navigation, section pages and neighbours' links show of a page. */
     private static List<Object> navKey(Page p) {
+        // tags too: the tag pages list the pages by their tags
         return List.of(p.title(), p.frontMatter().description(), p.frontMatter().draft(),
-                Objects.toString(p.frontMatter().weight().orElse(null)), p.frontMatter().aliases());
+                Objects.toString(p.frontMatter().weight().orElse(null)), p.frontMatter().aliases(),
+                p.frontMatter().tags());
     }
 }

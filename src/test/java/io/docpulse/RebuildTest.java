@@ -70,4 +70,27 @@ class RebuildTest {
         assertThat(TestSites.read(out.resolve("other/index.html"))).contains(">Field guide</a>").doesNotContain(MARK);
         assertThat(TestSites.read(out.resolve("index.html"))).doesNotContain(MARK);
     }
+
+    @Test
+    void aNewTagWritesItsTagPage() throws Exception {
+        Path content = site();
+        Path out = dir.resolve("out");
+        Rebuild rebuild = build(content, out);
+        Files.writeString(content.resolve("guide.md"), "---\ntags: [Onboarding]\n---\n# Guide\n\nThe first version.\n");
+
+        rebuild.update(Set.of(content.resolve("guide.md")), NOW).orElseThrow();
+
+        assertThat(TestSites.read(out.resolve("tags/onboarding/index.html"))).contains(">Guide</a>");
+        assertThat(TestSites.read(out.resolve("other/index.html"))).contains(">Tags</a>");
+    }
+
+    @Test
+    void theFirstMathOfTheSiteNeedsAFullBuild() throws Exception {
+        Path content = site();
+        Rebuild rebuild = build(content, dir.resolve("out"));
+        Files.writeString(content.resolve("guide.md"), "# Guide\n\nEuler: $e^{i\\pi} + 1 = 0$.\n");
+
+        // KaTeX is written only by a full build
+        assertThat(rebuild.update(Set.of(content.resolve("guide.md")), NOW)).isEmpty();
+    }
 }

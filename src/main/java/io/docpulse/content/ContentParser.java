@@ -55,7 +55,7 @@ public final class ContentParser {
     }
 
     /** Bump when parsing gives other pages from the same files. */
-    static final String FORMAT = "docpulse-parsed-2";
+    static final String FORMAT = "docpulse-parsed-3";
 
     /**
      * Parses the pages, reusing what the last build kept in {@code keep} (in the cache folder) for
@@ -233,7 +233,7 @@ public final class ContentParser {
         }
         String plain = r.text();
         Page page = new Page(f.path(), routes.routeOf(f.path()), title, source, fm, r.headings(), r.links(), plain,
-                countWords(plain), r.html(), h1.isPresent(), r.usesMermaid(), r.codeLanguages(), r.htmlAnchors(), r.sections(), sha256(bytes));
+                countWords(plain), r.html(), h1.isPresent(), r.usesMermaid(), r.usesTabs(), r.usesMath(), r.codeLanguages(), r.htmlAnchors(), r.sections(), sha256(bytes));
         return new One(Optional.of(page), findings);
     }
 
@@ -254,6 +254,7 @@ public final class ContentParser {
         String text = nesting.text();
         Attempt attempt = tryRender(path, text);
         if (attempt.failure() == null) {
+            findings.addAll(attempt.rendered().findings());
             findings.addAll(UndefinedReferences.findings(path, attempt.rendered().undefinedReferences(),
                     attempt.rendered().headings()));
             return attempt.rendered();
@@ -318,8 +319,8 @@ public final class ContentParser {
     private static MarkdownRenderer.Rendered asPlainText(String body) {
         String text = body.strip();
         String html = "<pre class=\"not-rendered\">" + io.docpulse.util.Html.escape(text) + "</pre>\n";
-        return new MarkdownRenderer.Rendered(html, List.of(), List.of(), text, false, List.of(), List.of(),
-                List.of(new Section("", "", 1, text)), List.of());
+        return new MarkdownRenderer.Rendered(html, List.of(), List.of(), text, false, false, false, List.of(), List.of(),
+                List.of(new Section("", "", 1, text)), List.of(), List.of());
     }
 
     static String titleFromFileName(SourceFile f) {

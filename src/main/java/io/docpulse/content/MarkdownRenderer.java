@@ -80,8 +80,9 @@ final class MarkdownRenderer {
 
     /** What the render of one page gives back. */
     record Rendered(String html, List<io.docpulse.content.Heading> headings, List<RawLink> links, String text,
-                    boolean usesMermaid, List<String> codeLanguages, List<String> htmlAnchors,
-                    List<Section> sections, List<UndefinedReferences.Written> undefinedReferences) {
+                    boolean usesMermaid, boolean usesTabs, boolean usesMath, List<String> codeLanguages,
+                    List<String> htmlAnchors, List<Section> sections,
+                    List<UndefinedReferences.Written> undefinedReferences, List<Finding> findings) {
     }
 
     /** Per-page state the flexmark callbacks read, kept in the document's data. */
@@ -110,7 +111,8 @@ final class MarkdownRenderer {
         DocpulseExtension own = new DocpulseExtension();
         List<com.vladsch.flexmark.util.misc.Extension> common = List.of(
                 TablesExtension.create(), StrikethroughExtension.create(), TaskListExtension.create(),
-                AutolinkExtension.create(), FootnoteExtension.create(), EmojiExtension.create());
+                AutolinkExtension.create(), FootnoteExtension.create(), EmojiExtension.create(),
+                ContentTabs.extension(), MathSyntax.extension());
         // The admonition extension parses `!!! note`; its own renderer (inline SVG icons, its own CSS)
         // is left out: ours renders admonitions and GitHub alerts alike.
         List<com.vladsch.flexmark.util.misc.Extension> parsing = new ArrayList<>(common);
@@ -147,6 +149,17 @@ final class MarkdownRenderer {
         PageState state = new PageState(path, routes.routeOf(path));
         doc.set(STATE, state);
         LineIndex lines = new LineIndex(body);
+        List<Finding> findings = new ArrayList<>();
+        // two more walks of the tree, only for the pages that can have tabs
+        if (body.contains("===")) {
+            ContentTabs.group(doc);
+            for (ContentTabs.Problem p : ContentTabs.problems(doc)) {
+                findings.add(new Finding("malformed-tab", Severity.WARNING,
+                        new SourceRef(path, lines.line(p.offset()), lines.column(p.offset())), p.message(), p.hint()));
+            }
+        }
+        boolean tabs = false;
+        boolean math = false;
         List<io.docpulse.content.Heading> headings = new ArrayList<>();
         List<RawLink> links = new ArrayList<>();
         boolean[] mermaid = {false};
@@ -175,7 +188,21 @@ final class MarkdownRenderer {
             headings.add(new io.docpulse.content.Heading(h.getLevel(), text, id, lines.line(h.getStartOffset())));
         }
         for (Node n : doc.getDescendants()) {
-            if (n instanceof BlockQuote bq) {
+            if (n instanceof ContentTabs.TabSet) {
+                tabs = true;
+            } else if (n instanceof MathSyntax.InlineMath) {
+                math = true;
+            } else if (n instanceof MathSyntax.DisplayMath dm) {
+                if (dm.closed) {
+                    math = true;
+                } else {
+                    findings.add(new Finding("math-unclosed", Severity.WARNING,
+                            SourceRef.line(path, lines.line(dm.getStartOffset())),
+                            "$$ starts display math, but no line ending with $$ closes it before the next blank line;"
+                                    + " it is shown as text",
+                            "end the math with $$ (with no blank line inside it), or write \\$$ for dollar signs"));
+                }
+            } else if (n instanceof BlockQuote bq) {
                 markAlert(bq, state);
             } else if (n instanceof FencedCodeBlock code) {
                 if (isMermaid(code)) {
@@ -218,7 +245,8 @@ final class MarkdownRenderer {
         }
         String html = renderer.render(doc);
         String text = PlainText.of(doc);
-        return new Rendered(html, headings, links, text, mermaid[0], languages, anchors, sections(doc, state), undefined);
+        return new Rendered(html, headings, links, text, mermaid[0], tabs, math, languages, anchors, sections(doc, state),
+                undefined, findings);
     }
 
     private static UndefinedReferences.Written undefinedReference(RefNode ref, String body, LineIndex lines) {
@@ -472,7 +500,59 @@ final class MarkdownRenderer {
                     new NodeRenderingHandler<>(AdmonitionBlock.class, this::admonition),
                     new NodeRenderingHandler<>(FencedCodeBlock.class, this::fencedCode),
                     new NodeRenderingHandler<>(HtmlBlock.class, this::htmlBlock),
-                    new NodeRenderingHandler<>(HtmlInline.class, this::htmlInline));
+                    new NodeRenderingHandler<>(HtmlInline.class, this::htmlInline),
+                    new NodeRenderingHandler<>(ContentTabs.TabSet.class, this::tabSet),
+                    new NodeRenderingHandler<>(MathSyntax.InlineMath.class, this::inlineMath),
+                    new NodeRenderingHandler<>(MathSyntax.DisplayMath.class, this::displayMath));
+        }
+
+        /**
+         * A tab set, working without JavaScript: every panel shows, under its label as a heading,
+         * and the tab list stays hidden. tabs.js shows the list and only the selected panel.
+         */
+        private void tabSet(ContentTabs.TabSet set, NodeRendererContext ctx, HtmlWriter html) {
+            int selected = set.selected();
+            List<ContentTabs.Tab> tabs = new ArrayList<>();
+            for (Node n = set.getFirstChild(); n != null; n = n.getNext()) tabs.add((ContentTabs.Tab) n);
+            String prefix = "docpulse-tab-" + set.number + "-";
+            html.line();
+            html.attr("class", "tabbed-set").withAttr().tag("div").line();
+            html.attr("class", "tabbed-tabs").attr("role", "tablist").attr("hidden", "").withAttr().tag("div").line();
+            for (int i = 0; i < tabs.size(); i++) {
+                html.attr("type", "button").attr("role", "tab").attr("id", prefix + (i + 1))
+                        .attr("aria-controls", prefix + (i + 1) + "-panel")
+                        .attr("aria-selected", i == selected ? "true" : "false")
+                        .attr("tabindex", i == selected ? "0" : "-1").withAttr().tag("button");
+                html.text(label(tabs.get(i), i)).closeTag("button").line();
+            }
+            html.closeTag("div").line();
+            String h = "h" + set.labelLevel;
+            for (int i = 0; i < tabs.size(); i++) {
+                html.attr("class", "tabbed-panel").attr("role", "tabpanel").attr("id", prefix + (i + 1) + "-panel")
+                        .attr("aria-labelledby", prefix + (i + 1)).withAttr().tag("div").line();
+                html.attr("class", "tabbed-label").withAttr().tag(h).text(label(tabs.get(i), i)).closeTag(h).line();
+                ctx.renderChildren(tabs.get(i));
+                html.closeTag("div").line();
+            }
+            html.closeTag("div").line();
+        }
+
+        private static String label(ContentTabs.Tab tab, int index) {
+            return tab.label.isEmpty() ? "Tab " + (index + 1) : tab.label;
+        }
+
+        private void inlineMath(MathSyntax.InlineMath node, NodeRendererContext ctx, HtmlWriter html) {
+            html.attr("class", node.display ? "math math-display" : "math math-inline").withAttr().tag("span");
+            html.text(node.tex).closeTag("span");
+        }
+
+        private void displayMath(MathSyntax.DisplayMath node, NodeRendererContext ctx, HtmlWriter html) {
+            html.line();
+            if (node.closed) {
+                html.attr("class", "math math-display").withAttr().tag("div").text(node.tex()).closeTag("div").line();
+            } else {
+                html.tag("p").text(String.join("\n", node.lines).strip()).closeTag("p").line();
+            }
         }
 
         private void blockQuote(BlockQuote node, NodeRendererContext ctx, HtmlWriter html) {

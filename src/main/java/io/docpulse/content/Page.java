@@ -17,6 +17,8 @@ import java.util.List;
  * @param html        the rendered body, with links rewritten to site URLs
  * @param bodyHasH1   whether the body starts its own level-1 heading (then the theme adds none)
  * @param usesMermaid whether the page has a mermaid diagram (the theme loads mermaid only then)
+ * @param usesTabs    whether the page has content tabs ({@code === "Tab"}; the theme loads tabs.js only then)
+ * @param usesMath    whether the page has {@code $…$} or {@code $$…$$} math (the theme loads KaTeX only then)
  * @param codeLanguages the languages named by its fenced code blocks, in order of first use (mermaid excluded)
  * @param htmlAnchors ids and {@code <a name>} anchors defined in the page's raw HTML
  * @param sections    the page cut at its headings (level 2 and below), for search
@@ -24,7 +26,7 @@ import java.util.List;
  */
 public record Page(String path, String route, String title, TitleSource titleSource, FrontMatter frontMatter,
                    List<Heading> headings, List<RawLink> links, String text, int words, String html,
-                   boolean bodyHasH1, boolean usesMermaid, List<String> codeLanguages, List<String> htmlAnchors,
+                   boolean bodyHasH1, boolean usesMermaid, boolean usesTabs, boolean usesMath, List<String> codeLanguages, List<String> htmlAnchors,
                    List<Section> sections, String sha256) implements java.io.Serializable {
     public Page {
         headings = List.copyOf(headings);

@@ -59,6 +59,15 @@ final class PlainText {
                 }
                 continue;
             }
+            // math reads as its TeX: in a heading's id and "On this page", and in search
+            if (node instanceof MathSyntax.InlineMath math) {
+                sb.append(math.tex);
+                continue;
+            }
+            if (node instanceof MathSyntax.DisplayMath math) {
+                sb.append('\n').append(math.closed ? math.tex() : String.join("\n", math.lines)).append('\n');
+                continue;
+            }
             if (node instanceof Code code) {
                 sb.append(code.getText());
                 continue;

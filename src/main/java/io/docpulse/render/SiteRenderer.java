@@ -36,6 +36,8 @@ public final class SiteRenderer {
     private final Theme theme;
     private final String generator;
     private final String repoContentPrefix;
+    /** Where the tag pages go ({@link TagPages#ROUTE} unless the content has a folder there). */
+    private final String tagsRoute;
 
     /**
      * @param config            the run's settings
@@ -44,6 +46,13 @@ public final class SiteRenderer {
      * @param repoContentPrefix the content folder's path in its repository, for edit links
      */
     public SiteRenderer(Config config, Optional<Path> themeOverrides, String generator, String repoContentPrefix) {
+        this(config, themeOverrides, generator, repoContentPrefix, TagPages.ROUTE);
+    }
+
+    /** @param tagsRoute where the tag pages go, from {@link TagPages#route} */
+    public SiteRenderer(Config config, Optional<Path> themeOverrides, String generator, String repoContentPrefix,
+                        String tagsRoute) {
+        this.tagsRoute = tagsRoute;
         this.config = config;
         this.theme = new Theme(themeOverrides);
         this.generator = generator;
@@ -61,6 +70,8 @@ public final class SiteRenderer {
     private volatile String healthRoute;
     /** Where the search page and its data are; null when there is none. */
     private volatile Search search;
+    /** The tags of the pages being written, for the tag pages and the footer's link to them. */
+    private volatile List<TagPages.Tag> tags = List.of();
 
     /** A file to write: a path in the site and its bytes. */
     private record Out(String path, byte[] bytes) {
@@ -99,6 +110,7 @@ public final class SiteRenderer {
         NavTree nav = layout.nav();
         boolean anyMermaid = pages.stream().anyMatch(Page::usesMermaid);
         boolean anyCode = pages.stream().anyMatch(p -> !p.codeLanguages().isEmpty());
+        boolean anyMath = pages.stream().anyMatch(Page::usesMath);
 
         List<Callable<Out>> jobs = new ArrayList<>();
         for (Page p : pages) jobs.add(pageJob(p, freshness, now, layout, health));
@@ -111,6 +123,21 @@ public final class SiteRenderer {
         java.util.Set<String> taken = new java.util.HashSet<>();
         pages.forEach(p -> taken.add(p.route()));
         sections.forEach(s -> taken.add(s.route()));
+        List<TagPages.Tag> tagList = tags;
+        if (!tagList.isEmpty()) {
+            taken.add(tagsRoute);
+            jobs.add(() -> new Out(tagsRoute + "index.html", bytes(renderTags(tagList, null, nav))));
+            for (TagPages.Tag t : tagList) {
+                taken.add(tagsRoute + t.slug() + "/");
+                jobs.add(() -> new Out(tagsRoute + t.slug() + "/index.html", bytes(renderTags(tagList, t, nav))));
+            }
+            if (!tagsRoute.equals(TagPages.ROUTE)) {
+                java.util.stream.Stream.concat(
+                                pages.stream().filter(p -> TagPages.inTagsFolder(p.route())).map(Page::path),
+                                contentFiles.stream().map(SiteFile::path).filter(TagPages::inTagsFolder))
+                        .findFirst().ifPresent(file -> findings.add(TagPages.clash(file, tagsRoute)));
+            }
+        }
         for (Page p : pages) {
             for (String alias : p.frontMatter().aliases()) {
                 String route = aliasRoute(alias);
@@ -145,6 +172,11 @@ public final class SiteRenderer {
             write(out, ASSET_DIR + a.getKey(), a.getValue());
         }
         if (anyMermaid) write(out, ASSET_DIR + "mermaid.min.js", webJar("mermaid", "mermaid.version", "dist/mermaid.min.js"));
+        if (anyMath) {
+            for (Map.Entry<String, byte[]> f : MathAssets.files().entrySet()) {
+                write(out, ASSET_DIR + MathAssets.DIR + f.getKey(), f.getValue());
+            }
+        }
         if (anyCode) {
             write(out, ASSET_DIR + "highlight/highlight.min.js", webJar("highlightjs", "highlightjs.version", "highlight.min.js"));
             write(out, ASSET_DIR + "highlight/github.min.css", webJar("highlightjs", "highlightjs.version", "styles/github.min.css"));
@@ -168,6 +200,7 @@ public final class SiteRenderer {
         List<Page> pages = allPages.stream().filter(p -> config.drafts() || !p.frontMatter().draft()).toList();
         NavTree nav = new NavTree(pages, config.navList());
         List<Page> order = nav.readingOrder();
+        this.tags = TagPages.collect(pages);
         Map<String, Integer> position = new LinkedHashMap<>();
         for (int i = 0; i < order.size(); i++) position.put(order.get(i).route(), i);
         return new Layout(pages, nav, order, position);
@@ -247,6 +280,9 @@ public final class SiteRenderer {
         ctx.put("mermaid", false);
         ctx.put("highlight", false);
         ctx.put("healthHref", healthRoute == null ? "" : root + Routes.encodePath(healthRoute));
+        ctx.put("tagsHref", tags.isEmpty() ? "" : root + Routes.encodePath(tagsRoute));
+        ctx.put("tabs", false);
+        ctx.put("math", false);
         Search s = search;
         if (s != null) {
             Map<String, Object> sm = new LinkedHashMap<>();
@@ -338,6 +374,16 @@ public final class SiteRenderer {
         page.put("showTitle", !p.bodyHasH1());
         page.put("isHome", p.route().isEmpty());
         page.put("tags", p.frontMatter().tags());
+        List<Map<String, Object>> tagLinks = new ArrayList<>();
+        List<String> shown = new ArrayList<>();
+        for (String t : p.frontMatter().tags()) {
+            String slug = TagPages.slug(t);
+            if (shown.contains(slug)) continue;
+            shown.add(slug);
+            tagLinks.add(Map.of("name", t.strip(),
+                    "href", Routes.encodePath(Routes.relative(p.route(), tagsRoute + slug + "/"))));
+        }
+        page.put("tagLinks", tagLinks);
         page.put("owner", p.frontMatter().owner());
         page.put("words", p.words());
         page.put("editUrl", config.repoUrl().isBlank() ? ""
@@ -360,6 +406,8 @@ public final class SiteRenderer {
         if (at != null && at > 0) ctx.put("prev", link(p.route(), order.get(at - 1)));
         if (at != null && at < order.size() - 1) ctx.put("next", link(p.route(), order.get(at + 1)));
         ctx.put("mermaid", p.usesMermaid());
+        ctx.put("tabs", p.usesTabs());
+        ctx.put("math", p.usesMath());
         ctx.put("highlight", !p.codeLanguages().isEmpty());
         if (fresh != null) ctx.put("freshness", freshnessView(fresh, now));
         HealthView.PageHealth ph = health == null ? null : health.page(p.path());
@@ -397,6 +445,39 @@ public final class SiteRenderer {
         ctx.put("nav", Sidebar.forPage(nav, s.route(), config.navMaxSiblings()));
         ctx.put("breadcrumbs", breadcrumbs(nav, s.route()));
         return theme.render("section.peb", ctx);
+    }
+
+    /** The tags index ({@code tag} null) or one tag's page: its pages, each with its description. */
+    private String renderTags(List<TagPages.Tag> all, TagPages.Tag tag, NavTree nav) {
+        String route = tag == null ? tagsRoute : tagsRoute + tag.slug() + "/";
+        Map<String, Object> ctx = base(route, Routes.rootPrefix(route));
+        String heading = tag == null ? "Tags" : "Tag: " + tag.name();
+        ctx.put("title", heading + " - " + config.siteName());
+        ctx.put("description", tag == null ? "Every tag of " + config.siteName() + " and its pages."
+                : "Pages tagged " + tag.name() + ".");
+        ctx.put("heading", heading);
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (TagPages.Tag t : tag == null ? all : List.of(tag)) {
+            Map<String, Object> tm = new LinkedHashMap<>();
+            tm.put("name", t.name());
+            tm.put("slug", t.slug());
+            tm.put("href", Routes.encodePath(Routes.relative(route, tagsRoute + t.slug() + "/")));
+            List<Map<String, Object>> entries = new ArrayList<>();
+            for (Page p : t.pages()) {
+                entries.add(Map.of("title", p.title(), "description", p.frontMatter().description(),
+                        "href", Routes.encodePath(Routes.relative(route, p.route()))));
+            }
+            tm.put("pages", entries);
+            list.add(tm);
+        }
+        ctx.put("tagList", list);
+        ctx.put("single", tag != null);
+        List<Map<String, Object>> crumbs = new ArrayList<>();
+        crumbs.add(Map.of("title", "Home", "href", Routes.encodePath(Routes.relative(route, ""))));
+        if (tag != null) crumbs.add(Map.of("title", "Tags", "href", Routes.encodePath(Routes.relative(route, tagsRoute))));
+        ctx.put("breadcrumbs", crumbs);
+        ctx.put("nav", Sidebar.forPage(nav, route, config.navMaxSiblings()));
+        return theme.render("tags.peb", ctx);
     }
 
     private String render404(NavTree nav) throws IOException {
@@ -486,7 +567,7 @@ public final class SiteRenderer {
     }
 
     /** A file of a bundled WebJar, read from the jar. */
-    private static byte[] webJar(String name, String versionKey, String file) throws IOException {
+    static byte[] webJar(String name, String versionKey, String file) throws IOException {
         String res = "META-INF/resources/webjars/" + name + "/" + Versions.get(versionKey) + "/" + file;
         try (InputStream in = SiteRenderer.class.getClassLoader().getResourceAsStream(res)) {
             if (in == null) throw new IOException(name + " is missing from the jar (" + res + ")");
