@@ -24,6 +24,8 @@ import io.docpulse.index.SearchIndex;
  *
  * A question's style is its "style" field when it has one ("chat" for questions phrased as in a
  * chat); otherwise "question" when it starts with a question word or ends with "?", else "keyword".
+ * A question with a "vocab" field ("same" or "different": the answering page uses other words) is also
+ * counted under "vocab same" or "vocab different".
  * With -v, every question not answered in the top 3 is printed with the first result.
  */
 public class JudgedEval {
@@ -51,7 +53,9 @@ public class JudgedEval {
                     List<Hit> hits = index.search(text, 10);
                     int rank = 0;
                     for (int i = 0; i < hits.size() && rank == 0; i++) if (relevant.contains(hits.get(i).path())) rank = i + 1;
-                    for (String key : List.of("all", style)) {
+                    List<String> keys = new ArrayList<>(List.of("all", style));
+                    if (q.has("vocab")) keys.add("vocab " + q.get("vocab").asText());
+                    for (String key : keys) {
                         double[] s = by.computeIfAbsent(key, k -> new double[3]);
                         s[0]++;
                         if (rank >= 1 && rank <= 3) s[1]++;
