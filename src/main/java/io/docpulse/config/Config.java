@@ -28,11 +28,13 @@ import java.util.Optional;
  * @param nearDuplicatesExpected {@code findability.near_duplicates_expected}: folders (ending in {@code /})
  *                        and pages, relative to the content folder, whose pages are meant to look alike
  *                        (generated or versioned pages), left out of the near-duplicate check
+ * @param search          the {@code search:} section
  */
 public record Config(Optional<Path> file, String siteName, String siteDescription, String baseUrl, String repoUrl,
                      String editBranch, String theme, String language, String cacheDir, int navMaxSiblings,
                      boolean drafts, LinksConfig links, FreshnessConfig freshness, int maxClickDepth,
-                     ReadinessConfig readiness, GateConfig gate, java.util.List<String> nearDuplicatesExpected) {
+                     ReadinessConfig readiness, GateConfig gate, java.util.List<String> nearDuplicatesExpected,
+                     SearchConfig search) {
 
     public Config {
         nearDuplicatesExpected = java.util.List.copyOf(nearDuplicatesExpected);
@@ -41,7 +43,7 @@ public record Config(Optional<Path> file, String siteName, String siteDescriptio
     public static Config defaults() {
         return new Config(Optional.empty(), "Documentation", "", "", "", "main", "default", "en", ".docpulse", 50, false,
                 LinksConfig.defaults(), FreshnessConfig.defaults(), 4, ReadinessConfig.defaults(),
-                GateConfig.defaults(), java.util.List.of());
+                GateConfig.defaults(), java.util.List.of(), SearchConfig.defaults());
     }
 
     /** The path part of {@link #baseUrl()}, always starting and ending with a slash. */
@@ -85,26 +87,26 @@ public record Config(Optional<Path> file, String siteName, String siteDescriptio
 
     public Config withBaseUrl(String value) {
         return new Config(file, siteName, siteDescription, value, repoUrl, editBranch, theme, language, cacheDir,
-                navMaxSiblings, drafts, links, freshness, maxClickDepth, readiness, gate, nearDuplicatesExpected);
+                navMaxSiblings, drafts, links, freshness, maxClickDepth, readiness, gate, nearDuplicatesExpected, search);
     }
 
     public Config withCacheDir(String value) {
         return new Config(file, siteName, siteDescription, baseUrl, repoUrl, editBranch, theme, language, value,
-                navMaxSiblings, drafts, links, freshness, maxClickDepth, readiness, gate, nearDuplicatesExpected);
+                navMaxSiblings, drafts, links, freshness, maxClickDepth, readiness, gate, nearDuplicatesExpected, search);
     }
 
     public Config withLinks(LinksConfig value) {
         return new Config(file, siteName, siteDescription, baseUrl, repoUrl, editBranch, theme, language, cacheDir,
-                navMaxSiblings, drafts, value, freshness, maxClickDepth, readiness, gate, nearDuplicatesExpected);
+                navMaxSiblings, drafts, value, freshness, maxClickDepth, readiness, gate, nearDuplicatesExpected, search);
     }
 
     public Config withGate(GateConfig value) {
         return new Config(file, siteName, siteDescription, baseUrl, repoUrl, editBranch, theme, language, cacheDir,
-                navMaxSiblings, drafts, links, freshness, maxClickDepth, readiness, value, nearDuplicatesExpected);
+                navMaxSiblings, drafts, links, freshness, maxClickDepth, readiness, value, nearDuplicatesExpected, search);
     }
 
     public Config withDrafts(boolean value) {
         return new Config(file, siteName, siteDescription, baseUrl, repoUrl, editBranch, theme, language, cacheDir,
-                navMaxSiblings, value, links, freshness, maxClickDepth, readiness, gate, nearDuplicatesExpected);
+                navMaxSiblings, value, links, freshness, maxClickDepth, readiness, gate, nearDuplicatesExpected, search);
     }
 }
