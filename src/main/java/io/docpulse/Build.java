@@ -142,6 +142,7 @@ public final class Build {
             throws IOException, ConfigException {
         long start = System.nanoTime();
         requireContent(contentDir);
+        io.docpulse.index.Vectors vectors = vectors(config, threads);
         ContentSet content = scan(contentDir, config);
         io.docpulse.content.NavTargets.require(config.navList(), config.file().orElse(null), content);
         LOG.debug("discover: {} pages, {} assets ({} ms)", content.pages().size(), content.assets().size(), ms(start));
@@ -158,7 +159,7 @@ public final class Build {
         Findability.Result findability;
         Readiness.Result readiness;
         SiteSearch.Export export = null;
-        try (SearchIndex index = openIndex(content, parsed.pages(), config, threads)) {
+        try (SearchIndex index = openIndex(content, parsed.pages(), config, threads, vectors)) {
             LOG.debug("index: {} documents, {} ({} ms)", index.documents(), index.reused() ? "reused" : "built", ms(start));
             findability = Findability.analyze(parsed.pages(), index, local.links(), config.maxClickDepth(), threads,
                     Path.of(config.cacheDir()).resolve("known-items.bin"), config::nearDuplicateExpected);
@@ -178,6 +179,10 @@ public final class Build {
                 LOG.debug("search export: {} words, {} unseen forms, {} documents, {} files, {} bytes ({} ms)",
                         export.words(), export.forms(), export.documents(), export.files().size(), export.bytes(),
                         ms(start));
+            }
+            if (vectors != null) {
+                vectors.save();
+                LOG.debug("vectors: {} texts embedded, the rest from the cache ({} ms)", vectors.embedded(), ms(start));
             }
         }
         List<Finding> site = new ArrayList<>(findability.findings());
@@ -220,11 +225,36 @@ public final class Build {
     }
 
     /** The Lucene index of these pages, from the cache when it was built from exactly them. */
-    private static SearchIndex openIndex(ContentSet content, List<Page> pages, Config config, int threads)
-            throws IOException {
+    private static SearchIndex openIndex(ContentSet content, List<Page> pages, Config config, int threads,
+                                         io.docpulse.index.Vectors vectors) throws IOException {
         return SearchIndex.openOrBuild(Path.of(config.cacheDir()).resolve("index"), pages, config.basePath(),
                 p -> config.basePath() + Routes.encodePath(p.route()), SearchIndex.stamp(content, config.basePath()),
-                threads);
+                threads, vectors);
+    }
+
+    /**
+     * The section and query vectors when {@code search.vectors} is on (else null), with the model
+     * of {@code docpulse-vectors.jar}: on the class path, at {@code DOCPULSE_VECTORS_JAR} (or the
+     * system property {@code docpulse.vectors.jar}), else next to docpulse.jar. The model itself
+     * is loaded only when a text must be embedded.
+     *
+     * @throws ConfigException when the option is on and the jar is not there
+     */
+    public static io.docpulse.index.Vectors vectors(Config config, int threads) throws ConfigException {
+        if (!config.search().vectors()) return null;
+        String given = System.getProperty("docpulse.vectors.jar", System.getenv("DOCPULSE_VECTORS_JAR"));
+        Path jar = given == null || given.isBlank() ? io.docpulse.index.Vectors.besideDocpulse() : Path.of(given);
+        var embedder = io.docpulse.index.Vectors.find(jar);
+        if (embedder.isEmpty()) {
+            throw new ConfigException(config.file().orElse(null), config.search().vectorsLine(),
+                    "search.vectors is on, but " + io.docpulse.index.Vectors.JAR + " was not found"
+                            + (jar == null ? "" : " at " + jar),
+                    "put docpulse-vectors.jar of the same docpulse version next to docpulse.jar (from source,"
+                            + " `mvn -B -q package -DskipTests` writes both to target/), or set DOCPULSE_VECTORS_JAR"
+                            + " to its path; or set search.vectors: false");
+        }
+        return new io.docpulse.index.Vectors(embedder.get(), Path.of(config.cacheDir()), threads,
+                config.search().lexicalWeight());
     }
 
     public static Result run(Options o) throws IOException, ConfigException, OutputFolder.RefusedException {

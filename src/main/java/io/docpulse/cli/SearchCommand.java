@@ -61,17 +61,20 @@ final class SearchCommand implements Callable<Integer> {
         Path dir = Path.of(cfg.cacheDir()).resolve("index");
         ContentSet content = io.docpulse.Build.discover(source.content, cfg);
         String stamp = SearchIndex.stamp(content, base);
+        io.docpulse.index.Vectors vectors = io.docpulse.Build.vectors(cfg, Runtime.getRuntime().availableProcessors());
         // unchanged files since the index was made: search it without reading a single page
-        Optional<SearchIndex> ready = SearchIndex.openIfUnchanged(dir, stamp);
+        Optional<SearchIndex> ready = SearchIndex.openIfUnchanged(dir, stamp, vectors);
         log.debug("index: {}", ready.isPresent() ? "files unchanged, reused without parsing" : "parsing the pages");
         List<Hit> hits;
         try (SearchIndex index = ready.isPresent() ? ready.get() : SearchIndex.openOrBuild(dir,
                 io.docpulse.Build.parse(content, cfg, Runtime.getRuntime().availableProcessors()).pages(),
-                base, p -> base + Routes.encodePath(p.route()), stamp, Runtime.getRuntime().availableProcessors())) {
+                base, p -> base + Routes.encodePath(p.route()), stamp, Runtime.getRuntime().availableProcessors(),
+                vectors)) {
             long start = System.nanoTime();
             hits = index.search(q, limit);
             log.debug("search: {} results ({} ms)", hits.size(), (System.nanoTime() - start) / 1_000_000);
         }
+        if (vectors != null) vectors.save();
         PrintWriter out = cli.getOut();
         if (json) {
             List<Map<String, Object>> list = new ArrayList<>();

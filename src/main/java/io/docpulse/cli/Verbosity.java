@@ -20,6 +20,8 @@ final class Verbosity {
         System.setProperty("org.slf4j.simpleLogger.log.io.docpulse", level);
         // JGit's debug log runs to tens of thousands of lines on a long history: info is enough
         System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jgit", verbose.length >= 2 ? "info" : "warn");
+        // search.vectors: DJL (the tokenizer) warns that it found no GPU, which docpulse never uses
+        System.setProperty("org.slf4j.simpleLogger.log.ai.djl", verbose.length >= 2 ? "info" : "error");
         System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
         System.setProperty("org.slf4j.simpleLogger.showLogName", "false");
         System.setProperty("org.slf4j.simpleLogger.levelInBrackets", "false");

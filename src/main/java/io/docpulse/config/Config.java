@@ -32,12 +32,13 @@ import java.util.Optional;
  *                        {@code nav:} is a section of settings or absent (the sidebar follows the folders)
  * @param questions       {@code questions}: questions files and chat exports, as absolute paths (each
  *                        checked to be inside the config file's folder or its repository)
+ * @param search          the {@code search:} section
  */
 public record Config(Optional<Path> file, String siteName, String siteDescription, String baseUrl, String repoUrl,
                      String editBranch, String theme, String language, String cacheDir, int navMaxSiblings,
                      boolean drafts, LinksConfig links, FreshnessConfig freshness, int maxClickDepth,
                      ReadinessConfig readiness, GateConfig gate, java.util.List<String> nearDuplicatesExpected,
-                     java.util.List<NavEntry> navList, java.util.List<Path> questions) {
+                     java.util.List<NavEntry> navList, java.util.List<Path> questions, SearchConfig search) {
 
     public Config {
         nearDuplicatesExpected = java.util.List.copyOf(nearDuplicatesExpected);
@@ -53,13 +54,24 @@ public record Config(Optional<Path> file, String siteName, String siteDescriptio
                   java.util.List<NavEntry> navList) {
         this(file, siteName, siteDescription, baseUrl, repoUrl, editBranch, theme, language, cacheDir, navMaxSiblings,
                 drafts, links, freshness, maxClickDepth, readiness, gate, nearDuplicatesExpected, navList,
-                java.util.List.of());
+                java.util.List.of(), SearchConfig.defaults());
+    }
+
+    /** With search settings, and without a nav list or questions files. */
+    public Config(Optional<Path> file, String siteName, String siteDescription, String baseUrl, String repoUrl,
+                  String editBranch, String theme, String language, String cacheDir, int navMaxSiblings,
+                  boolean drafts, LinksConfig links, FreshnessConfig freshness, int maxClickDepth,
+                  ReadinessConfig readiness, GateConfig gate, java.util.List<String> nearDuplicatesExpected,
+                  SearchConfig search) {
+        this(file, siteName, siteDescription, baseUrl, repoUrl, editBranch, theme, language, cacheDir, navMaxSiblings,
+                drafts, links, freshness, maxClickDepth, readiness, gate, nearDuplicatesExpected, java.util.List.of(),
+                java.util.List.of(), search);
     }
 
     public static Config defaults() {
         return new Config(Optional.empty(), "Documentation", "", "", "", "main", "default", "en", ".docpulse", 50, false,
                 LinksConfig.defaults(), FreshnessConfig.defaults(), 4, ReadinessConfig.defaults(),
-                GateConfig.defaults(), java.util.List.of(), java.util.List.of());
+                GateConfig.defaults(), java.util.List.of(), java.util.List.of(), java.util.List.of(), SearchConfig.defaults());
     }
 
     /** The path part of {@link #baseUrl()}, always starting and ending with a slash. */
@@ -103,26 +115,26 @@ public record Config(Optional<Path> file, String siteName, String siteDescriptio
 
     public Config withBaseUrl(String value) {
         return new Config(file, siteName, siteDescription, value, repoUrl, editBranch, theme, language, cacheDir,
-                navMaxSiblings, drafts, links, freshness, maxClickDepth, readiness, gate, nearDuplicatesExpected, navList, questions);
+                navMaxSiblings, drafts, links, freshness, maxClickDepth, readiness, gate, nearDuplicatesExpected, navList, questions, search);
     }
 
     public Config withCacheDir(String value) {
         return new Config(file, siteName, siteDescription, baseUrl, repoUrl, editBranch, theme, language, value,
-                navMaxSiblings, drafts, links, freshness, maxClickDepth, readiness, gate, nearDuplicatesExpected, navList, questions);
+                navMaxSiblings, drafts, links, freshness, maxClickDepth, readiness, gate, nearDuplicatesExpected, navList, questions, search);
     }
 
     public Config withLinks(LinksConfig value) {
         return new Config(file, siteName, siteDescription, baseUrl, repoUrl, editBranch, theme, language, cacheDir,
-                navMaxSiblings, drafts, value, freshness, maxClickDepth, readiness, gate, nearDuplicatesExpected, navList, questions);
+                navMaxSiblings, drafts, value, freshness, maxClickDepth, readiness, gate, nearDuplicatesExpected, navList, questions, search);
     }
 
     public Config withGate(GateConfig value) {
         return new Config(file, siteName, siteDescription, baseUrl, repoUrl, editBranch, theme, language, cacheDir,
-                navMaxSiblings, drafts, links, freshness, maxClickDepth, readiness, value, nearDuplicatesExpected, navList, questions);
+                navMaxSiblings, drafts, links, freshness, maxClickDepth, readiness, value, nearDuplicatesExpected, navList, questions, search);
     }
 
     public Config withDrafts(boolean value) {
         return new Config(file, siteName, siteDescription, baseUrl, repoUrl, editBranch, theme, language, cacheDir,
-                navMaxSiblings, value, links, freshness, maxClickDepth, readiness, gate, nearDuplicatesExpected, navList, questions);
+                navMaxSiblings, value, links, freshness, maxClickDepth, readiness, gate, nearDuplicatesExpected, navList, questions, search);
     }
 }

@@ -77,6 +77,9 @@ public final class ConfigLoader {
         k.put("gate.max_errors", "whole number");
         k.put("gate.max_warnings", "whole number");
         k.put("gate.min_scores", "map of score to minimum");
+        k.put("search", "section");
+        k.put("search.vectors", "true or false");
+        k.put("search.lexical_weight", "number from 0 to 1");
         return k;
     }
 
@@ -143,7 +146,7 @@ public final class ConfigLoader {
                 bool(path, values, "drafts", d.drafts()), links(path, values, lists),
                 freshness(path, values, maps), number(path, values, "findability.max_depth", d.maxClickDepth()),
                 readiness(path, values, lists, maps), gate(path, values, maps),
-                nearDuplicatesExpected(path, lists), navList, questions(path, lists));
+                nearDuplicatesExpected(path, lists), navList, questions(path, lists), search(path, values));
     }
 
     /**
@@ -272,6 +275,23 @@ public final class ConfigLoader {
             if (!out.contains(p)) out.add(p);
         }
         return out;
+    }
+
+    private static SearchConfig search(Path file, Map<String, ScalarNode> values) throws ConfigException {
+        SearchConfig d = SearchConfig.defaults();
+        double weight = d.lexicalWeight();
+        ScalarNode w = values.get("search.lexical_weight");
+        if (w != null) {
+            try {
+                weight = Double.parseDouble(w.getValue().strip());
+                if (!(weight >= 0 && weight <= 1)) throw new NumberFormatException();
+            } catch (NumberFormatException e) {
+                throw new ConfigException(file, line(w), "'search.lexical_weight' must be a number from 0 to 1, not '"
+                        + w.getValue() + "'", "for example lexical_weight: " + d.lexicalWeight());
+            }
+        }
+        return new SearchConfig(bool(file, values, "search.vectors", d.vectors()), weight,
+                line(values.get("search.vectors")));
     }
 
     /** Folders and pages relative to the content folder; a folder keeps its trailing slash. */

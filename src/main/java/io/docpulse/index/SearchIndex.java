@@ -71,7 +71,14 @@ public final class SearchIndex implements Closeable {
     private final boolean reused;
 
     private SearchIndex(Directory directory, boolean reused, String fingerprint) throws IOException {
+        this(directory, reused, fingerprint, null, null);
+    }
+
+    private SearchIndex(Directory directory, boolean reused, String fingerprint, Vectors vectors, Path vectorDir)
+            throws IOException {
         this.directory = directory;
+        this.vectors = vectors;
+        this.vectorIndex = vectors == null ? null : VectorIndex.open(vectorDir);
         this.fingerprint = fingerprint;
         this.reader = DirectoryReader.open(directory);
         this.searcher = new IndexSearcher(reader);
@@ -112,6 +119,9 @@ public final class SearchIndex implements Closeable {
     private final String[] pathOf;
     private final boolean[] isPage;
     private final String fingerprint;
+    /** With {@code search.vectors}: the query vectors and the section vectors; else both null. */
+    private final Vectors vectors;
+    private final VectorIndex vectorIndex;
 
     /**
      * The {@link #fingerprint} of the pages this index was built from: what is computed from the
@@ -161,12 +171,18 @@ public final class SearchIndex implements Closeable {
 
     /** The index in {@code dir}, when it was built from the files exactly as {@code stamp} describes them. */
     public static Optional<SearchIndex> openIfUnchanged(Path dir, String stamp) {
+        return openIfUnchanged(dir, stamp, null);
+    }
+
+    /** As {@link #openIfUnchanged(Path, String)}, for an index with these vectors (null: without). */
+    public static Optional<SearchIndex> openIfUnchanged(Path dir, String stamp, Vectors vectors) {
         Path file = dir.resolve("stamp");
+        stamp = withVectors(stamp, vectors);
         try {
             if (Files.isRegularFile(file) && Files.isRegularFile(dir.resolve("fingerprint"))
                     && Files.readString(file).strip().equals(stamp)) {
                 return Optional.of(new SearchIndex(FSDirectory.open(dir), true,
-                        Files.readString(dir.resolve("fingerprint")).strip()));
+                        Files.readString(dir.resolve("fingerprint")).strip(), vectors, dir.resolve("vectors")));
             }
         } catch (IOException e) {
             // a damaged index is only a cache: the caller builds it again
@@ -186,7 +202,17 @@ public final class SearchIndex implements Closeable {
      */
     public static SearchIndex openOrBuild(Path dir, List<Page> pages, String basePath, Function<Page, String> urlOf,
                                           String stamp, int threads) throws IOException {
-        SearchIndex index = openOrBuildIndex(dir, pages, basePath, urlOf, threads);
+        return openOrBuild(dir, pages, basePath, urlOf, stamp, threads, null);
+    }
+
+    /**
+     * As {@link #openOrBuild(Path, List, String, Function, String, int)}, with the section vectors
+     * (null: without) kept beside the index, and the hybrid ranking (see {@link #rankPages}).
+     */
+    public static SearchIndex openOrBuild(Path dir, List<Page> pages, String basePath, Function<Page, String> urlOf,
+                                          String stamp, int threads, Vectors vectors) throws IOException {
+        SearchIndex index = openOrBuildIndex(dir, pages, basePath, urlOf, threads, vectors);
+        stamp = stamp == null ? null : withVectors(stamp, vectors);
         Path file = dir.resolve("stamp");
         if (stamp == null) {
             Files.deleteIfExists(file);
@@ -196,13 +222,19 @@ public final class SearchIndex implements Closeable {
         return index;
     }
 
+    /** A stamp or fingerprint, changed when the index holds vectors (of which model). */
+    private static String withVectors(String key, Vectors vectors) {
+        return vectors == null ? key : Vectors.sha256(key + "\nvectors\n" + vectors.model() + "\n" + Vectors.MAX_CHARS);
+    }
+
     private static SearchIndex openOrBuildIndex(Path dir, List<Page> pages, String basePath,
-                                                Function<Page, String> urlOf, int threads) throws IOException {
-        String fp = fingerprint(pages, basePath);
+                                                Function<Page, String> urlOf, int threads, Vectors vectors)
+            throws IOException {
+        String fp = withVectors(fingerprint(pages, basePath), vectors);
         Path stamp = dir.resolve("fingerprint");
         if (Files.isRegularFile(stamp) && Files.readString(stamp).strip().equals(fp)) {
             try {
-                return new SearchIndex(FSDirectory.open(dir), true, fp);
+                return new SearchIndex(FSDirectory.open(dir), true, fp, vectors, dir.resolve("vectors"));
             } catch (IOException e) {
                 // a damaged index is only a cache: build it again
             }
@@ -212,9 +244,11 @@ public final class SearchIndex implements Closeable {
         Files.deleteIfExists(dir.resolve("stamp"));
         Directory d = FSDirectory.open(dir);
         io.docpulse.util.Progress.stage("index", pages.size());
-        write(dir, d, parts(pages.stream().filter(p -> !p.frontMatter().draft()).toList(), threads, PART_CHARS), urlOf);
+        List<Page> indexed = pages.stream().filter(p -> !p.frontMatter().draft()).toList();
+        write(dir, d, parts(indexed, threads, PART_CHARS), urlOf);
+        if (vectors != null) VectorIndex.write(dir.resolve("vectors"), indexed, vectors);
         Files.writeString(stamp, fp + "\n");
-        return new SearchIndex(d, false, fp);
+        return new SearchIndex(d, false, fp, vectors, dir.resolve("vectors"));
     }
 
     /** A part of the pages to index on a thread of its own has at least this many characters. */
@@ -607,9 +641,70 @@ public final class SearchIndex implements Closeable {
         return positive ? b.build() : q;
     }
 
-    /** Pages in rank order for a query, each once, at most {@code limit}. */
+    /**
+     * Pages in rank order for a query, each once, at most {@code limit}. With vectors (search.vectors),
+     * the hybrid ranking of {@link #hybrid}.
+     */
     public List<String> rankPages(String query, int limit) throws IOException {
-        return rank(parse(query), limit).stream().map(Ranked::path).toList();
+        return ranked(query, parse(query), limit).stream().map(Ranked::path).toList();
+    }
+
+    /** The lexical ranking of {@link #rank}, or with vectors the hybrid ranking. */
+    private List<Ranked> ranked(String text, Query q, int limit) throws IOException {
+        return vectors == null ? rank(q, limit) : hybrid(text, q, limit);
+    }
+
+    /** The hybrid ranking reads this many pages of each ranking (lexical and vector). */
+    static final int HYBRID_DEPTH = 100;
+    /** ...and asks the vector index for this many sections, to find about that many pages. */
+    static final int HYBRID_SECTIONS = 400;
+
+    /**
+     * Ranks pages by a mix of words and meaning (decision 0008): each page scores
+     * {@code w · its lexical score / the query's best lexical score + (1 − w) · v}, where {@code v}
+     * is its best section's cosine with the query, scaled from the lowest to the highest cosine of
+     * the vector ranking's top {@value #HYBRID_DEPTH} pages to 0..1, and {@code w} is
+     * {@code search.lexical_weight}. A page missing from a ranking scores 0 there. A page links to
+     * its lexically best section, or when only the vectors found it, to its nearest section.
+     */
+    private List<Ranked> hybrid(String text, Query q, int limit) throws IOException {
+        double w = vectors.lexicalWeight();
+        List<Ranked> lexical = rank(q, Math.max(limit, HYBRID_DEPTH));
+        float[] qv = vectors.query(text);
+        Map<String, VectorIndex.Near> nearest = new LinkedHashMap<>();
+        for (VectorIndex.Near n : vectorIndex.nearest(qv, Math.max(HYBRID_SECTIONS, limit * 4))) {
+            // nearest first: the first of a page is its best section
+            if (nearest.size() < Math.max(limit, HYBRID_DEPTH) || nearest.containsKey(pathOf[n.doc()])) {
+                nearest.putIfAbsent(pathOf[n.doc()], n);
+            }
+        }
+        Map<String, double[]> score = new LinkedHashMap<>();
+        Map<String, Integer> link = new LinkedHashMap<>();
+        double top = lexical.isEmpty() ? 1 : lexical.get(0).score();
+        for (Ranked r : lexical) {
+            score.computeIfAbsent(r.path(), k -> new double[1])[0] += w * r.score() / top;
+            link.put(r.path(), r.bestDoc());
+        }
+        if (!nearest.isEmpty()) {
+            double hi = Double.NEGATIVE_INFINITY;
+            double lo = Double.POSITIVE_INFINITY;
+            for (VectorIndex.Near n : nearest.values()) {
+                hi = Math.max(hi, n.cosine());
+                lo = Math.min(lo, n.cosine());
+            }
+            for (Map.Entry<String, VectorIndex.Near> e : nearest.entrySet()) {
+                double v = hi == lo ? 1 : (e.getValue().cosine() - lo) / (hi - lo);
+                score.computeIfAbsent(e.getKey(), k -> new double[1])[0] += (1 - w) * v;
+                link.putIfAbsent(e.getKey(), e.getValue().doc());
+            }
+        }
+        List<Ranked> out = new ArrayList<>();
+        for (Map.Entry<String, double[]> e : score.entrySet()) {
+            out.add(new Ranked(e.getKey(), (float) e.getValue()[0], link.get(e.getKey())));
+        }
+        out.sort((a, b) -> Float.compare(b.score(), a.score()) != 0 ? Float.compare(b.score(), a.score())
+                : a.path().compareTo(b.path()));
+        return out.size() > limit ? out.subList(0, limit) : out;
     }
 
     /**
@@ -640,7 +735,7 @@ public final class SearchIndex implements Closeable {
         highlighter.setTextFragmenter(new SimpleSpanFragmenter(scorer, 160));
         highlighter.setEncoder(SearchIndex::escape);
         List<Hit> hits = new ArrayList<>();
-        for (Ranked r : rank(q, limit)) {
+        for (Ranked r : ranked(query, q, limit)) {
             Document doc = searcher.storedFields().document(r.bestDoc());
             boolean section = doc.get("kind").equals("section");
             String text = section ? doc.get("body") : doc.get("snippet");
@@ -804,6 +899,7 @@ public final class SearchIndex implements Closeable {
 
     @Override
     public void close() throws IOException {
+        if (vectorIndex != null) vectorIndex.close();
         reader.close();
         directory.close();
     }

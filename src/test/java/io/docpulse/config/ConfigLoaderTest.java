@@ -76,6 +76,22 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void searchVectorsIsOffByDefaultAndItsWeightIsChecked() throws Exception {
+        assertThat(Config.defaults().search()).isEqualTo(new SearchConfig(false, 0.3, 0));
+        Config on = ConfigLoader.load(Optional.of(file("site_name: A\nsearch:\n  vectors: true\n  lexical_weight: 0.5\n")));
+        assertThat(on.search()).isEqualTo(new SearchConfig(true, 0.5, 3));
+        Path bad = file("search:\n  vectors: true\n  lexical_weight: 1.5\n");
+        assertThatThrownBy(() -> ConfigLoader.load(Optional.of(bad)))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.line()).isEqualTo(3);
+                    assertThat(e.getMessage()).isEqualTo("'search.lexical_weight' must be a number from 0 to 1, not '1.5'");
+                });
+        Path notBool = file("search:\n  vectors: sometimes\n");
+        assertThatThrownBy(() -> ConfigLoader.load(Optional.of(notBool)))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.line()).isEqualTo(2));
+    }
+
+    @Test
     void cliExitsWith2AndPrintsTheLocation() throws IOException {
         Path content = TestSites.write(dir.resolve("content"), java.util.Map.of("README.md", "# Home\n"));
         file("them: dark\n");
