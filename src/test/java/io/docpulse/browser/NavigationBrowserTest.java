@@ -146,8 +146,9 @@ class NavigationBrowserTest {
             assertThat(menu.getTagName()).isEqualTo("a");
             assertThat(plain.findElement(By.id("drawer")).isDisplayed()).isFalse();
             menu.click();
-            new WebDriverWait(plain, Duration.ofSeconds(5)).until(d -> d.findElement(By.id("drawer")).isDisplayed());
-            assertThat(plain.findElement(By.cssSelector("#drawer .toc a[href='#accounts']")).isDisplayed()).isTrue();
+            // the drawer slides in (0.2 s): until it is in place, what it holds is outside the window
+            new WebDriverWait(plain, Duration.ofSeconds(5)).until(d -> d.findElement(By.id("drawer")).isDisplayed()
+                    && d.findElement(By.cssSelector("#drawer .toc a[href='#accounts']")).isDisplayed());
             assertThat(plain.findElement(By.cssSelector("#drawer #site-nav a[aria-current=page]")).getText())
                     .isEqualTo("Your first week");
             plain.findElement(By.cssSelector("#drawer .drawer-close")).click();
