@@ -10,7 +10,12 @@ pages=${1:-50000}
 WORK=${WORK:-/tmp/docpulse-synthetic-$pages}
 jar=${JAR:-$repo/target/docpulse.jar}
 [ -f "$jar" ] || { echo "run.sh: $jar not found: run mvn -B -q package -DskipTests" >&2; exit 2; }
-[ -d "$WORK/tree" ] || python3 "$here/generate.py" "$WORK/tree" "$pages"
+# generated into a temporary folder and renamed, so an interrupted run never leaves half a site
+if [ ! -d "$WORK/tree" ]; then
+  rm -rf "$WORK/tree.partial"
+  python3 "$here/generate.py" "$WORK/tree.partial" "$pages"
+  mv "$WORK/tree.partial" "$WORK/tree"
+fi
 rm -rf "$WORK/out" "$WORK/cache"
 echo "pages: $pages; markdown: $(du -sh "$WORK/tree" | cut -f1); load: $(cut -d' ' -f1-3 /proc/loadavg)"
 /usr/bin/time -f "wall %e s, CPU %U user + %S sys s, peak RSS %M KB" \
