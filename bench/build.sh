@@ -67,6 +67,7 @@ fi
 if has_tool docpulse; then
   [ -f "$DOCPULSE_JAR" ] || die "docpulse jar not found: $DOCPULSE_JAR (build it, or set TOOLS=\"hugo mkdocs\")"
   cp "$DOCPULSE_JAR" "$WORK/docpulse.jar"
+  bash "$BENCH_DIR/cds-archive.sh" "$WORK/docpulse.jar"
   JAR_SHA="$(sha256sum "$WORK/docpulse.jar" | cut -c1-12)"
 fi
 

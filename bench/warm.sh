@@ -27,6 +27,7 @@ command -v hyperfine >/dev/null || { echo "warm.sh: hyperfine not found: run ben
 WORK="$(mktemp -d /tmp/docpulse-warm.XXXXXX)"
 trap 'rm -rf "$WORK"' EXIT
 cp "$DOCPULSE_JAR" "$WORK/docpulse.jar"
+bash "$(dirname "$0")/cds-archive.sh" "$WORK/docpulse.jar"
 J="java -jar $WORK/docpulse.jar"
 
 median() { python3 -c "import json,sys; print('%.2f' % json.load(open(sys.argv[1]))['results'][0]['median'])" "$1"; }
