@@ -115,25 +115,10 @@ final class MathSyntax {
         return -1;
     }
 
-    private static final class InlineFactory implements InlineParserExtensionFactory {
+    private static final class InlineFactory implements InlineParserExtensionFactory, NoDependencies {
         @Override
         public CharSequence getCharacters() {
             return "$";
-        }
-
-        @Override
-        public Set<Class<?>> getAfterDependents() {
-            return null;
-        }
-
-        @Override
-        public Set<Class<?>> getBeforeDependents() {
-            return null;
-        }
-
-        @Override
-        public boolean affectsGlobalScope() {
-            return false;
         }
 
         @Override
@@ -194,22 +179,7 @@ final class MathSyntax {
         }
     }
 
-    private static final class BlockFactory implements CustomBlockParserFactory {
-        @Override
-        public Set<Class<?>> getAfterDependents() {
-            return null;
-        }
-
-        @Override
-        public Set<Class<?>> getBeforeDependents() {
-            return null;
-        }
-
-        @Override
-        public boolean affectsGlobalScope() {
-            return false;
-        }
-
+    private static final class BlockFactory implements CustomBlockParserFactory, NoDependencies {
         @Override
         public BlockParserFactory apply(DataHolder options) {
             return new AbstractBlockParserFactory(options) {
