@@ -1,7 +1,6 @@
 package io.docpulse.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -276,18 +275,11 @@ class BrowserTest {
         }
     }
 
-    /** axe-core, fetched from npm by .ci/run into the user's cache (tests themselves stay offline). */
-    private static String axe() throws IOException {
-        Path file = Path.of(System.getProperty("docpulse.axe",
-                System.getProperty("user.home") + "/.cache/docpulse-tests/axe-core-4.10.2/axe.min.js"));
-        if (System.getenv("CI") == null) assumeTrue(Files.isRegularFile(file), "axe-core not fetched: run .ci/run once");
-        return Files.readString(file);
-    }
 
     /** Every page type at a phone's and a desktop's width, light and dark, and with the phone's drawer open. */
     @Test
     void noSeriousOrCriticalAccessibilityViolations() throws IOException {
-        String axe = axe();
+        String axe = Chromium.axe();
         try {
             for (int width : new int[] {390, 1400}) {
                 for (boolean dark : new boolean[] {false, true}) {
@@ -324,14 +316,7 @@ class BrowserTest {
                 new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(
                         By.cssSelector("#search-results li")).isEmpty());
             }
-            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(axe);
-            Object result = ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(
-                    "var done = arguments[arguments.length - 1];"
-                            + "axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
-                            + "  done(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
-                            + "    .map(function (v) { return v.id + ' (' + v.impact + '): ' + v.nodes.map(function (n) {"
-                            + "      return n.target.join(' '); }).slice(0, 3).join(', '); }));"
-                            + "}).catch(function (e) { done(['axe failed: ' + e]); });");
+            Object result = Chromium.seriousViolations(browser, axe);
             assertThat((List<?>) result).as(page + " at " + how).isEmpty();
         }
     }

@@ -2,10 +2,13 @@ package io.docpulse.browser;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.logging.Level;
 
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -55,5 +58,28 @@ final class Chromium {
         ((ChromeDriver) browser).executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("features", java.util.List.of(
                 java.util.Map.of("name", "prefers-color-scheme", "value", dark ? "dark" : "light"),
                 java.util.Map.of("name", "prefers-reduced-motion", "value", "reduce"))));
+    }
+
+    /** axe-core, fetched from npm by .ci/run into the user's cache (tests themselves stay offline). */
+    static String axe() throws IOException {
+        Path file = Path.of(System.getProperty("docpulse.axe",
+                System.getProperty("user.home") + "/.cache/docpulse-tests/axe-core-4.10.2/axe.min.js"));
+        if (System.getenv("CI") == null) assumeTrue(Files.isRegularFile(file), "axe-core not fetched: run .ci/run once");
+        return Files.readString(file);
+    }
+
+    /**
+     * Runs axe (the script {@link #axe()} read) on the page open in the browser: its serious and
+     * critical violations, each as "rule (impact): the first three elements", or why axe failed.
+     */
+    static List<?> seriousViolations(WebDriver browser, String axe) {
+        ((JavascriptExecutor) browser).executeScript(axe);
+        return (List<?>) ((JavascriptExecutor) browser).executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                        + "axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
+                        + "  done(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
+                        + "    .map(function (v) { return v.id + ' (' + v.impact + '): ' + v.nodes.map(function (n) {"
+                        + "      return n.target.join(' '); }).slice(0, 3).join(', '); }));"
+                        + "}).catch(function (e) { done(['axe failed: ' + e]); });");
     }
 }

@@ -1,7 +1,6 @@
 package io.docpulse.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -323,17 +322,10 @@ class ReaderFeaturesBrowserTest {
         assertThat(severe()).isEmpty();
     }
 
-    /** axe-core, fetched from npm by .ci/run into the user's cache (tests themselves stay offline). */
-    private static String axe() throws IOException {
-        Path file = Path.of(System.getProperty("docpulse.axe",
-                System.getProperty("user.home") + "/.cache/docpulse-tests/axe-core-4.10.2/axe.min.js"));
-        if (System.getenv("CI") == null) assumeTrue(Files.isRegularFile(file), "axe-core not fetched: run .ci/run once");
-        return Files.readString(file);
-    }
 
     @Test
     void noSeriousOrCriticalAccessibilityViolationsWithTheNewParts() throws IOException {
-        String axe = axe();
+        String axe = Chromium.axe();
         // light and dark by the system, and dark chosen over a light system
         String[][] cases = {{"light", ""}, {"dark", ""}, {"light", "dark"}};
         for (int width : new int[] {PHONE, DESKTOP}) {
@@ -351,14 +343,7 @@ class ReaderFeaturesBrowserTest {
                 browser.findElement(By.cssSelector(".copy-button")).click();
                 waitUntil(d -> d.findElement(By.cssSelector(".copy-button")).getText().equals("Copied"));
                 js("document.querySelector('h2#laptop > a.heading-link').focus()");
-                js(axe);
-                Object result = ((JavascriptExecutor) browser).executeAsyncScript(
-                        "var done = arguments[arguments.length - 1];"
-                                + "axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
-                                + "  done(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
-                                + "    .map(function (v) { return v.id + ' (' + v.impact + '): ' + v.nodes.map(function (n) {"
-                                + "      return n.target.join(' '); }).slice(0, 3).join(', '); }));"
-                                + "}).catch(function (e) { done(['axe failed: ' + e]); });");
+                Object result = Chromium.seriousViolations(browser, axe);
                 assertThat((List<?>) result).as(width + " px, system " + c[0] + ", chosen " + c[1]).isEmpty();
                 js("try { localStorage.clear(); } catch (e) {}");
             }
