@@ -171,7 +171,7 @@ public final class Build {
             LOG.debug("questions: {} asked, {} unanswered ({} ms)", questions.asked().size(),
                     questions.count(Questions.Outcome.UNANSWERED), ms(start));
             readiness = Readiness.analyze(parsed.pages(), sources, local.freshness().pages(), findability, findings,
-                    index, config.readiness(), threads, questions);
+                    index, config.readiness(), threads, questions, Path.of(config.cacheDir()).resolve("readiness.bin"));
             LOG.debug("readiness: {} ({}) ({} ms)", readiness.overall(), readiness.verdict(), ms(start));
             if (exportSearch) {
                 export = SiteSearch.export(Path.of(config.cacheDir()).resolve("search-export.bin"), index,
@@ -282,6 +282,7 @@ public final class Build {
             a.content().assets().forEach(f -> contentPaths.add(f.path()));
             SiteRenderer renderer = new SiteRenderer(config, themeDir, generator(), a.repoPrefix(),
                     TagPages.route(contentPaths));
+            renderer.reuseFrom(Path.of(config.cacheDir()).resolve("rendered.bin"), output.path());
             List<SiteRenderer.SiteFile> files = new ArrayList<>();
             for (SourceFile f : a.content().assets()) files.add(new SiteRenderer.SiteFile(f.path(), f.absolute()));
             // files in hidden folders (.gitbook/assets/) that pages link to
@@ -305,8 +306,10 @@ public final class Build {
             Gate.Outcome gate = Gate.evaluate(config.gate(), o.gate().errorsFail(), o.gate().strict(),
                     o.gate().onlyNew(), findings, a.readiness(), o.gate().baseline());
             writeReports(staging, config, o.now(), a, findings, gate);
-            LOG.debug("render: {} pages ({} ms)", rendered.pages(), ms(start));
+            LOG.debug("render: {} pages, {} files as the last build wrote them ({} ms)", rendered.pages(),
+                    renderer.reusedFiles(), ms(start));
             output.publish(staging);
+            renderer.keepRendered(output.path());
             Result result = new Result(rendered.pages(), a.content().pages().size(), findings, output.path(),
                     Duration.ofNanos(System.nanoTime() - start), a.readiness(), gate);
             if (keep != null) {

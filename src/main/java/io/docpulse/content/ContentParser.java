@@ -152,7 +152,15 @@ public final class ContentParser {
      * CRC, size and time, which the build pins), so that a jar built again from the same sources
      * keeps the cache and any other code does not; for classes in a folder, their newest time.
      */
-    static String codeStamp() {
+    public static String codeStamp() {
+        String stamp = codeStamp;
+        if (stamp == null) codeStamp = stamp = readCodeStamp();
+        return stamp;
+    }
+
+    private static volatile String codeStamp;
+
+    private static String readCodeStamp() {
         try {
             var source = ContentParser.class.getProtectionDomain().getCodeSource();
             java.nio.file.Path where = java.nio.file.Path.of(source.getLocation().toURI());

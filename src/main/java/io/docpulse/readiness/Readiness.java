@@ -135,6 +135,17 @@ public final class Readiness {
     public static Result analyze(List<Page> pages, Map<String, Path> sources, Map<String, Freshness> freshness,
                                  Findability.Result findability, List<Finding> findings, SearchIndex index,
                                  ReadinessConfig config, int threads, Questions.Result questions) throws IOException {
+        return analyze(pages, sources, freshness, findability, findings, index, config, threads, questions, null);
+    }
+
+    /**
+     * As above, with what the page-by-page rules found in the last build kept in {@code keep} (in
+     * the cache folder, or null for none): a page whose file and inputs are unchanged is not read again.
+     */
+    public static Result analyze(List<Page> pages, Map<String, Path> sources, Map<String, Freshness> freshness,
+                                 Findability.Result findability, List<Finding> findings, SearchIndex index,
+                                 ReadinessConfig config, int threads, Questions.Result questions, Path keep)
+            throws IOException {
         List<Page> live = pages.stream().filter(p -> !p.frontMatter().draft()).toList();
         List<Category> configured = Category.configured(config);
         Map<String, Assignment> categoryOf = classify(live, configured, index);
@@ -146,14 +157,19 @@ public final class Readiness {
                 .filter(c -> live.size() >= c.expectedFrom() || placed.contains(c.id())).toList();
         List<Category> notExpected = configured.stream().filter(c -> !categories.contains(c)).toList();
 
-        Signals signals = new Signals(config, live, threads);
+        SignalsKept kept = SignalsKept.open(keep, config);
+        Signals signals = new Signals(config, live, threads, kept);
         List<List<Finding>> perPage = Parallel.map(live, threads, "readiness", p -> {
-            Path file = sources.get(p.path());
-            String source = file == null ? "" : new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
             Assignment a = categoryOf.get(p.path());
             boolean record = a != null && !a.source().equals("search") && !isIndex(p);
-            return signals.check(p, source, a == null ? "" : a.category(), record);
+            String category = a == null ? "" : a.category();
+            return kept.check(p, category, record, signals.organisationsStamp(), () -> {
+                Path file = sources.get(p.path());
+                String source = file == null ? "" : new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+                return signals.check(p, source, category, record);
+            });
         });
+        kept.save();
         List<Finding> signalFindings = new ArrayList<>();
         perPage.forEach(signalFindings::addAll);
 

@@ -111,6 +111,7 @@ final class Signals {
      * sequoia.com.
      */
     private final Set<String> organisations;
+    private final String organisationsStamp;
 
     Signals(ReadinessConfig config) {
         this(config, List.of());
@@ -123,14 +124,25 @@ final class Signals {
 
     /** As above, reading the pages on {@code threads} threads. */
     Signals(ReadinessConfig config, List<Page> site, int threads) {
+        this(config, site, threads, SignalsKept.NONE);
+    }
+
+    /** As above, with each page's organisations from the last build when its file is unchanged. */
+    Signals(ReadinessConfig config, List<Page> site, int threads, SignalsKept kept) {
         this.config = config;
         Set<String> orgs;
         try {
-            orgs = config.ruleOn("ask-a-person") ? organisations(site, threads) : Set.of();
+            orgs = config.ruleOn("ask-a-person") ? organisations(site, threads, kept) : Set.of();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
         this.organisations = orgs;
+        this.organisationsStamp = SignalsKept.stamp(orgs);
+    }
+
+    /** The organisations' stamp: a page's findings depend on them (see {@link SignalsKept}). */
+    String organisationsStamp() {
+        return organisationsStamp;
     }
 
     static Set<String> organisations(List<Page> pages) {
@@ -142,9 +154,14 @@ final class Signals {
     }
 
     static Set<String> organisations(List<Page> pages, int threads) throws java.io.IOException {
+        return organisations(pages, threads, SignalsKept.NONE);
+    }
+
+    private static Set<String> organisations(List<Page> pages, int threads, SignalsKept kept) throws java.io.IOException {
         Set<String> out = new java.util.HashSet<>();
         // a set: the same names whatever the order the pages are read in
-        for (Set<String> names : io.docpulse.util.Parallel.map(pages, threads, "organisations", Signals::organisationsOf)) {
+        for (Set<String> names : io.docpulse.util.Parallel.map(pages, threads, "organisations",
+                p -> kept.organisations(p, () -> organisationsOf(p)))) {
             out.addAll(names);
         }
         return Set.copyOf(out);

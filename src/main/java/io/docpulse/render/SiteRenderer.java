@@ -73,8 +73,39 @@ public final class SiteRenderer {
     /** The tags of the pages being written, for the tag pages and the footer's link to them. */
     private volatile List<TagPages.Tag> tags = List.of();
 
-    /** A file to write: a path in the site and its bytes. */
-    private record Out(String path, byte[] bytes) {
+    /** A file to write: a path in the site and its bytes, or the template and values that make them. */
+    private record Out(String path, byte[] bytes, View view) {
+        Out(String path, View view) {
+            this(path, null, view);
+        }
+    }
+
+    /** A template and the values it is rendered with. */
+    private record View(String template, Map<String, Object> values) {
+    }
+
+    /** What the last build rendered, to take unchanged files from; null to render everything. */
+    private volatile RenderedKept kept;
+
+    /**
+     * Takes every file whose template and values are those of the last build from its output
+     * folder {@code previous} instead of rendering it again, as {@code keep} (in the cache folder)
+     * records them; call {@link #keepRendered} once the new site is in place.
+     */
+    public void reuseFrom(Path keep, Path previous) throws IOException {
+        this.kept = RenderedKept.open(keep, previous, theme.stamp());
+    }
+
+    /** Records, for the next build, what the site now at {@code out} was rendered from. */
+    public void keepRendered(Path out) {
+        RenderedKept k = kept;
+        if (k != null) k.save(out);
+    }
+
+    /** How many files the last render took from the last build. */
+    public int reusedFiles() {
+        RenderedKept k = kept;
+        return k == null ? 0 : k.reused();
     }
 
     public Rendered render(List<Page> allPages, Map<String, Freshness> freshness, Instant now,
@@ -116,7 +147,7 @@ public final class SiteRenderer {
         for (Page p : pages) jobs.add(pageJob(p, freshness, now, layout, health));
         List<NavTree.Node> sections = nav.sectionsWithoutPage();
         for (NavTree.Node s : sections) {
-            jobs.add(() -> new Out(s.route() + "index.html", bytes(renderSection(s, nav))));
+            jobs.add(() -> new Out(s.route() + "index.html", renderSection(s, nav)));
         }
         List<Finding> findings = new ArrayList<>();
         int redirects = 0;
@@ -126,10 +157,10 @@ public final class SiteRenderer {
         List<TagPages.Tag> tagList = tags;
         if (!tagList.isEmpty()) {
             taken.add(tagsRoute);
-            jobs.add(() -> new Out(tagsRoute + "index.html", bytes(renderTags(tagList, null, nav))));
+            jobs.add(() -> new Out(tagsRoute + "index.html", renderTags(tagList, null, nav)));
             for (TagPages.Tag t : tagList) {
                 taken.add(tagsRoute + t.slug() + "/");
-                jobs.add(() -> new Out(tagsRoute + t.slug() + "/index.html", bytes(renderTags(tagList, t, nav))));
+                jobs.add(() -> new Out(tagsRoute + t.slug() + "/index.html", renderTags(tagList, t, nav)));
             }
             if (!tagsRoute.equals(TagPages.ROUTE)) {
                 java.util.stream.Stream.concat(
@@ -150,24 +181,24 @@ public final class SiteRenderer {
                 }
                 taken.add(route);
                 redirects++;
-                jobs.add(() -> new Out(route + "index.html", bytes(renderRedirect(route, p))));
+                jobs.add(() -> new Out(route + "index.html", renderRedirect(route, p)));
             }
         }
-        jobs.add(() -> new Out("404.html", bytes(render404(nav))));
+        jobs.add(() -> new Out("404.html", render404(nav)));
         if (health != null) {
-            jobs.add(() -> new Out(health.route() + "index.html", bytes(renderHealth(health, nav))));
-            jobs.add(() -> new Out(health.route() + "pages/index.html", bytes(renderHealthPages(health, nav))));
+            jobs.add(() -> new Out(health.route() + "index.html", renderHealth(health, nav)));
+            jobs.add(() -> new Out(health.route() + "pages/index.html", renderHealthPages(health, nav)));
         }
         if (search != null) {
-            jobs.add(() -> new Out(search.route() + "index.html", bytes(renderSearch(search, nav))));
+            jobs.add(() -> new Out(search.route() + "index.html", renderSearch(search, nav)));
         }
         if (Sitemap.possible(config)) {
-            jobs.add(() -> new Out("sitemap.xml", bytes(Sitemap.render(config, pages))));
+            jobs.add(() -> new Out("sitemap.xml", bytes(Sitemap.render(config, pages)), null));
         } else {
             LOG.info("no sitemap.xml: a sitemap lists absolute URLs, so it needs base_url with a scheme and host");
         }
 
-        runAll(jobs, out, threads);
+        runAll(jobs, out, threads, kept);
         for (Map.Entry<String, byte[]> a : theme.assets().entrySet()) {
             write(out, ASSET_DIR + a.getKey(), a.getValue());
         }
@@ -208,8 +239,8 @@ public final class SiteRenderer {
 
     private Callable<Out> pageJob(Page p, Map<String, Freshness> freshness, Instant now, Layout layout,
                                   HealthView health) {
-        return () -> new Out(p.route() + "index.html", bytes(renderPage(p, freshness.get(p.path()), now, layout.nav(),
-                layout.order(), layout.position(), health)));
+        return () -> new Out(p.route() + "index.html", renderPage(p, freshness.get(p.path()), now, layout.nav(),
+                layout.order(), layout.position(), health));
     }
 
     /**
@@ -226,7 +257,8 @@ public final class SiteRenderer {
         for (Page p : layout.pages()) {
             if (which.test(p)) jobs.add(pageJob(p, freshness, now, layout, health));
         }
-        runAll(jobs, out, threads);
+        // in place, into the site being served: nothing to take from elsewhere
+        runAll(jobs, out, threads, null);
         return jobs.size();
     }
 
@@ -243,7 +275,7 @@ public final class SiteRenderer {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
-    private void runAll(List<Callable<Out>> jobs, Path out, int threads) throws IOException {
+    private void runAll(List<Callable<Out>> jobs, Path out, int threads, RenderedKept from) throws IOException {
         Parallel.map(jobs, threads, "render", job -> {
             Out o;
             try {
@@ -253,7 +285,15 @@ public final class SiteRenderer {
             } catch (Exception e) {
                 throw new IOException(e);
             }
-            write(out, o.path(), o.bytes());
+            if (o.view() == null) {
+                write(out, o.path(), o.bytes());
+                return o.path();
+            }
+            String key = from == null ? null : RenderedKept.key(o.view().template(), o.view().values());
+            if (from != null && from.reuse(o.path(), key, out)) return o.path();
+            RenderedKept.resolve(o.view().values());
+            write(out, o.path(), bytes(theme.render(o.view().template(), o.view().values())));
+            if (from != null) from.rendered(o.path(), key);
             return o.path();
         });
     }
@@ -312,7 +352,7 @@ public final class SiteRenderer {
                 + java.util.regex.Matcher.quoteReplacement(m.group(1)) + "/>");
     }
 
-    private String renderHealth(HealthView health, NavTree nav) {
+    private View renderHealth(HealthView health, NavTree nav) {
         String route = health.route();
         Map<String, Object> ctx = base(route, Routes.rootPrefix(route));
         ctx.put("title", "Docs health - " + config.siteName());
@@ -321,10 +361,10 @@ public final class SiteRenderer {
         ctx.put("health", health.overview());
         ctx.put("nav", Sidebar.forPage(nav, route, config.navMaxSiblings()));
         ctx.put("breadcrumbs", List.of());
-        return theme.render("health.peb", ctx);
+        return new View("health.peb", ctx);
     }
 
-    private String renderHealthPages(HealthView health, NavTree nav) {
+    private View renderHealthPages(HealthView health, NavTree nav) {
         String route = health.route() + "pages/";
         Map<String, Object> ctx = base(route, Routes.rootPrefix(route));
         ctx.put("title", "Health of every page - " + config.siteName());
@@ -332,10 +372,10 @@ public final class SiteRenderer {
         ctx.put("description", "");
         ctx.put("rows", health.rows());
         ctx.put("nav", Sidebar.forPage(nav, route, config.navMaxSiblings()));
-        return theme.render("health-pages.peb", ctx);
+        return new View("health-pages.peb", ctx);
     }
 
-    private String renderSearch(Search s, NavTree nav) {
+    private View renderSearch(Search s, NavTree nav) {
         String route = s.route();
         Map<String, Object> ctx = base(route, Routes.rootPrefix(route));
         ctx.put("title", "Search - " + config.siteName());
@@ -345,7 +385,7 @@ public final class SiteRenderer {
         // the page's own search form takes the place of the header's box
         ctx.put("searchPage", true);
         ctx.put("nav", Sidebar.forPage(nav, route, config.navMaxSiblings()));
-        return theme.render("search.peb", ctx);
+        return new View("search.peb", ctx);
     }
 
     /** Every page and section under a node, nested, for the search page's table of contents. */
@@ -361,14 +401,14 @@ public final class SiteRenderer {
         return out;
     }
 
-    private String renderPage(Page p, Freshness fresh, Instant now, NavTree nav, List<Page> order,
+    private View renderPage(Page p, Freshness fresh, Instant now, NavTree nav, List<Page> order,
                               Map<String, Integer> position, HealthView health) {
         String root = Routes.rootPrefix(p.route());
         Map<String, Object> ctx = base(p.route(), root);
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("title", p.title());
         page.put("description", p.frontMatter().description());
-        page.put("body", HeadingLinks.add(accessible(p.html())));
+        page.put("body", new RenderedKept.Later(p.html(), () -> HeadingLinks.add(accessible(p.html()))));
         page.put("route", p.route());
         page.put("path", p.path());
         page.put("showTitle", !p.bodyHasH1());
@@ -390,7 +430,10 @@ public final class SiteRenderer {
                 : stripSlash(config.repoUrl()) + "/edit/" + config.editBranch() + "/" + repoContentPrefix + p.path());
         ctx.put("page", page);
         ctx.put("title", p.route().isEmpty() ? config.siteName() : p.title() + " - " + config.siteName());
-        ctx.put("description", PageDescription.of(p, config.siteDescription()));
+        // what PageDescription.of reads
+        ctx.put("description", new RenderedKept.Later(
+                List.of(p.frontMatter().description(), p.route().isEmpty(), config.siteDescription(), p.html()),
+                () -> PageDescription.of(p, config.siteDescription())));
         ctx.put("ogTitle", p.route().isEmpty() ? config.siteName() : p.title());
         ctx.put("ogType", p.route().isEmpty() ? "website" : "article");
         List<Map<String, Object>> toc = new ArrayList<>();
@@ -419,10 +462,10 @@ public final class SiteRenderer {
                     + HealthView.rowId(p.path()));
             ctx.put("health", hm);
         }
-        return theme.render("page.peb", ctx);
+        return new View("page.peb", ctx);
     }
 
-    private String renderSection(NavTree.Node s, NavTree nav) {
+    private View renderSection(NavTree.Node s, NavTree nav) {
         String root = Routes.rootPrefix(s.route());
         Map<String, Object> ctx = base(s.route(), root);
         ctx.put("title", s.title() + " - " + config.siteName());
@@ -444,11 +487,11 @@ public final class SiteRenderer {
         ctx.put("section", section);
         ctx.put("nav", Sidebar.forPage(nav, s.route(), config.navMaxSiblings()));
         ctx.put("breadcrumbs", breadcrumbs(nav, s.route()));
-        return theme.render("section.peb", ctx);
+        return new View("section.peb", ctx);
     }
 
     /** The tags index ({@code tag} null) or one tag's page: its pages, each with its description. */
-    private String renderTags(List<TagPages.Tag> all, TagPages.Tag tag, NavTree nav) {
+    private View renderTags(List<TagPages.Tag> all, TagPages.Tag tag, NavTree nav) {
         String route = tag == null ? tagsRoute : tagsRoute + tag.slug() + "/";
         Map<String, Object> ctx = base(route, Routes.rootPrefix(route));
         String heading = tag == null ? "Tags" : "Tag: " + tag.name();
@@ -477,10 +520,10 @@ public final class SiteRenderer {
         if (tag != null) crumbs.add(Map.of("title", "Tags", "href", Routes.encodePath(Routes.relative(route, tagsRoute))));
         ctx.put("breadcrumbs", crumbs);
         ctx.put("nav", Sidebar.forPage(nav, route, config.navMaxSiblings()));
-        return theme.render("tags.peb", ctx);
+        return new View("tags.peb", ctx);
     }
 
-    private String render404(NavTree nav) throws IOException {
+    private View render404(NavTree nav) throws IOException {
         // Served for any missing path, so its links are absolute (from the base path).
         String root = config.basePath();
         Map<String, Object> ctx = base("404.html", root);
@@ -498,15 +541,15 @@ public final class SiteRenderer {
         // sub-path without base_url), so it carries its style inside and has no navigation drawer.
         ctx.put("noNav", true);
         ctx.put("inlineStyle", new String(theme.assets().get("style.css"), StandardCharsets.UTF_8));
-        return theme.render("404.peb", ctx);
+        return new View("404.peb", ctx);
     }
 
-    private String renderRedirect(String route, Page target) {
+    private View renderRedirect(String route, Page target) {
         Map<String, Object> ctx = base(route, Routes.rootPrefix(route));
         ctx.put("title", target.title() + " - " + config.siteName());
         ctx.put("target", Routes.encodePath(Routes.relative(route, target.route())));
         ctx.put("canonical", config.origin().isEmpty() ? "" : config.origin() + config.basePath() + Routes.encodePath(target.route()));
-        return theme.render("redirect.peb", ctx);
+        return new View("redirect.peb", ctx);
     }
 
     private static Map<String, Object> freshnessView(Freshness f, Instant now) {

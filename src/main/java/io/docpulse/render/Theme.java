@@ -66,6 +66,29 @@ final class Theme {
         return out.toString();
     }
 
+    /**
+     * What the templates' output depends on besides the values given to them: docpulse's own code
+     * (the built-in theme is in its jar) and every file of the theme folder that overrides it.
+     */
+    String stamp() throws IOException {
+        StringBuilder sb = new StringBuilder(io.docpulse.content.ContentParser.codeStamp());
+        if (overrides.isPresent() && Files.isDirectory(overrides.get())) {
+            try {
+                java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+                try (Stream<Path> files = Files.walk(overrides.get())) {
+                    for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
+                        md.update((overrides.get().relativize(p) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        md.update(Files.readAllBytes(p));
+                    }
+                }
+                sb.append('\n').append(java.util.HexFormat.of().formatHex(md.digest()));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return sb.toString();
+    }
+
     /** Every asset file (under {@code assets/}) of the theme, override first, as relative path to bytes. */
     Map<String, byte[]> assets() throws IOException {
         Map<String, byte[]> out = new TreeMap<>();

@@ -41,13 +41,15 @@ class WarmBuildTest {
         assertThat(dir.resolve("kept/parsed.bin")).exists();
         assertThat(dir.resolve("kept/search-export.bin")).exists();
         assertThat(dir.resolve("kept/known-items.bin")).exists();
+        assertThat(dir.resolve("kept/readiness.bin")).exists();
         Build.run(new Build.Options(content, dir.resolve("warm"), kept, 2, NOW));
         assertSameFiles(dir.resolve("warm"), dir.resolve("cold"));
 
         // one page edited: a new section with a word no page used, a broken link, a later date
         Path page = content.resolve("guides/themes.md");
         Files.writeString(page, Files.readString(page)
-                + "\n## Quokkas in themes\n\nA quokkaphilic theme links to [nothing](no-such-page.md).\n");
+                + "\n## Quokkas in themes\n\nA quokkaphilic theme links to [nothing](no-such-page.md).\n"
+                + "\nFor the rest, ask Priya on Slack.\n");
         Files.setLastModifiedTime(page, FileTime.from(NOW.minusSeconds(3600)));
         Build.run(new Build.Options(content, dir.resolve("edited-warm"), kept, 2, NOW));
         Build.run(new Build.Options(content, dir.resolve("edited-cold"),
@@ -59,11 +61,57 @@ class WarmBuildTest {
         assertThat(Files.readString(out.resolve("guides/themes/index.html"))).contains("Quokkas in themes");
         String report = Files.readString(out.resolve("report.json"));
         assertThat(report).contains("no-such-page.md");
+        assertThat(report).contains("ask Priya on Slack");
         assertThat(Files.readString(dir.resolve("cold/report.json"))).doesNotContain("no-such-page.md");
         assertThat(report).isNotEqualTo(Files.readString(dir.resolve("cold/report.json")));
         String search = searchData(out);
         assertThat(search).contains("\"quokkaphilic\"");
         assertThat(searchData(dir.resolve("cold"))).doesNotContain("quokkaphilic");
+    }
+
+    /**
+     * Built again into the same folder, every HTML file whose template and values are unchanged is
+     * the last build's file (the same file on disk: linked, not written again), and the site is still
+     * byte for byte what a build from nothing writes, before and after an edit.
+     */
+    @Test
+    void unchangedFilesAreTakenFromTheLastBuildAndTheSiteIsStillWhatAColdBuildWrites() throws Exception {
+        Path content = io.docpulse.TestSites.write(dir.resolve("content"), Map.of(
+                "README.md", "# Handbook\n\nStart with [setup](setup.md) and [deploys](deploys.md).\n",
+                "setup.md", "# Setup\n\nInstall the tools.\n\n## Editors\n\nAny editor works.\n",
+                "deploys.md", "# Deploys\n\nWe deploy on weekdays.\n"));
+        Config config = Config.defaults().withCacheDir(dir.resolve("kept").toString());
+        Path site = dir.resolve("site");
+        Build.run(new Build.Options(content, site, config, 2, NOW));
+        Object setupFile = fileKey(site.resolve("setup/index.html"));
+        Object deploysFile = fileKey(site.resolve("deploys/index.html"));
+
+        Build.run(new Build.Options(content, site, config, 2, NOW));
+        assertThat(fileKey(site.resolve("setup/index.html"))).isEqualTo(setupFile);
+        Build.run(new Build.Options(content, dir.resolve("cold"), Config.defaults().withCacheDir(
+                dir.resolve("fresh").toString()), 2, NOW));
+        assertSameFiles(site, dir.resolve("cold"));
+
+        // deploys.md edited: its page is rendered again, and so is every page whose sidebar names
+        // it, since its title changed; the site is what a build from nothing writes
+        Files.writeString(content.resolve("deploys.md"), "# Releases\n\nWe release on weekdays.\n");
+        Files.setLastModifiedTime(content.resolve("deploys.md"), FileTime.from(NOW.minusSeconds(60)));
+        Build.run(new Build.Options(content, site, config, 2, NOW));
+        assertThat(fileKey(site.resolve("deploys/index.html"))).isNotEqualTo(deploysFile);
+        assertThat(Files.readString(site.resolve("setup/index.html"))).contains("Releases");
+        Build.run(new Build.Options(content, dir.resolve("cold-2"), Config.defaults().withCacheDir(
+                dir.resolve("fresh-2").toString()), 2, NOW));
+        assertSameFiles(site, dir.resolve("cold-2"));
+
+        // a file changed in the output folder since is not trusted: it is rendered again
+        Path setup = site.resolve("setup/index.html");
+        Files.writeString(setup, "tampered");
+        Build.run(new Build.Options(content, site, config, 2, NOW));
+        assertSameFiles(site, dir.resolve("cold-2"));
+    }
+
+    private static Object fileKey(Path p) throws IOException {
+        return Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
     }
 
     private static String searchData(Path site) throws IOException {
