@@ -161,6 +161,7 @@ public final class Build {
         SiteSearch.Export export = null;
         try (SearchIndex index = openIndex(content, parsed.pages(), config, threads, vectors)) {
             LOG.debug("index: {} documents, {} ({} ms)", index.documents(), index.reused() ? "reused" : "built", ms(start));
+            index.scoreFromPostings();
             findability = Findability.analyze(parsed.pages(), index, local.links(), config.maxClickDepth(), threads,
                     Path.of(config.cacheDir()).resolve("known-items.bin"), config::nearDuplicateExpected);
             LOG.debug("findability: site score {}, {} known-item searches ({} ms)", findability.siteScore(),

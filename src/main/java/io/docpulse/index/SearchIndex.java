@@ -585,12 +585,15 @@ public final class SearchIndex implements Closeable {
      */
     private List<Ranked> rank(Query q, int limit) throws IOException {
         int n = Math.max(100, limit * 10);
-        // only the best n are read, so Lucene may skip documents that cannot reach them as soon as
-        // it has n (by default it counts every match up to 1,000 first); the best n are the same
-        TopDocs top = searcher.search(q, new org.apache.lucene.search.TopScoreDocCollectorManager(n, n));
+        ScoreDoc[] hits = fromPostings(q, n);
+        if (hits == null) {
+            // only the best n are read, so Lucene may skip documents that cannot reach them as soon as
+            // it has n (by default it counts every match up to 1,000 first); the best n are the same
+            hits = searcher.search(q, new org.apache.lucene.search.TopScoreDocCollectorManager(n, n)).scoreDocs;
+        }
         Map<String, float[]> scores = new LinkedHashMap<>();
         Map<String, int[]> docs = new LinkedHashMap<>();
-        for (ScoreDoc sd : top.scoreDocs) {
+        for (ScoreDoc sd : hits) {
             String path = pathOf[sd.doc];
             int kind = isPage[sd.doc] ? 0 : 1;
             float[] s = scores.computeIfAbsent(path, k -> new float[2]);
@@ -885,6 +888,30 @@ public final class SearchIndex implements Closeable {
     }
 
     private volatile WordScores wordScores;
+
+    /**
+     * Ranks with scores read straight from the postings from now on (see {@link WordScores}): the
+     * same documents in the same order with the same scores as Lucene's search, without setting up
+     * a query's weights and scorers each time, which is most of the cost of the many short queries
+     * of a build (known items, the team's questions). Made once, as the site's search export needs it
+     * anyway; a single search from the terminal does not pay for it.
+     */
+    public void scoreFromPostings() throws IOException {
+        wordScores();
+        fromPostings = true;
+    }
+
+    private volatile boolean fromPostings;
+
+    /** The best {@code n} hits of {@code q} as Lucene finds them, read from the postings; null to ask Lucene. */
+    private ScoreDoc[] fromPostings(Query q, int n) throws IOException {
+        if (!fromPostings) return null;
+        WordScores.Top top = wordScores().top(q, false, n);
+        if (top == null) return null;
+        ScoreDoc[] out = new ScoreDoc[top.docs().length];
+        for (int i = 0; i < out.length; i++) out[i] = new ScoreDoc(top.docs()[i], top.scores()[i]);
+        return out;
+    }
 
     /** Scores word queries from the postings (made on first use: it loads every field's norms). */
     synchronized WordScores wordScores() throws IOException {

@@ -67,6 +67,47 @@ class WordScoresTest {
         }
     }
 
+    /**
+     * A query of several words (every title, description and heading of our docs, as findability
+     * asks them) scores from the postings as Lucene scores it, bit for bit, and ranks the same pages.
+     */
+    @Test
+    void queriesOfSeveralWordsScoreAsLuceneScoresThem() throws IOException {
+        Path content = Path.of(System.getProperty("docpulse.projectDir", "."), "content");
+        ContentSet set = new ContentScanner(Set.of("docpulse.yml")).scan(content);
+        ParsedContent parsed = new ContentParser(new Routes(set, "/", "", "")).parse(set, 2);
+        List<String> queries = new java.util.ArrayList<>();
+        for (var p : parsed.pages()) {
+            queries.add(p.title());
+            if (!p.frontMatter().description().isBlank()) queries.add(p.frontMatter().description());
+            for (var h : p.headings()) queries.add(h.text());
+        }
+        try (SearchIndex index = SearchIndex.openOrBuild(dir.resolve("index"), parsed.pages(), "/",
+                p -> "/" + Routes.encodePath(p.route()))) {
+            List<List<String>> lucene = new java.util.ArrayList<>();
+            for (String q : queries) lucene.add(index.rankPages(q, 10));
+            WordScores scores = index.wordScores();
+            int fromPostings = 0;
+            for (String q : queries) {
+                var query = index.parse(q);
+                WordScores.Top top = scores.top(query, false, 100);
+                if (top == null) continue;
+                fromPostings++;
+                TopDocs l = index.searcher().search(query, 100);
+                assertThat(top.docs()).as(q).containsExactly(
+                        java.util.Arrays.stream(l.scoreDocs).mapToInt(sd -> sd.doc).toArray());
+                float[] expected = new float[l.scoreDocs.length];
+                for (int i = 0; i < expected.length; i++) expected[i] = l.scoreDocs[i].score;
+                assertThat(top.scores()).as(q).containsExactly(expected);
+            }
+            assertThat(fromPostings).isGreaterThan(queries.size() * 9 / 10);
+            index.scoreFromPostings();
+            for (int i = 0; i < queries.size(); i++) {
+                assertThat(index.rankPages(queries.get(i), 10)).as(queries.get(i)).isEqualTo(lucene.get(i));
+            }
+        }
+    }
+
     /** An index written in parts on several threads scores and orders as one written by one thread. */
     @Test
     void anIndexWrittenInPartsRanksAsOneWrittenWhole() throws IOException {
