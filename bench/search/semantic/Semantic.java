@@ -49,6 +49,7 @@ import io.docpulse.content.ParsedContent;
 import io.docpulse.content.Routes;
 import io.docpulse.content.Section;
 import io.docpulse.index.Hit;
+import io.docpulse.index.NearDuplicates;
 import io.docpulse.index.SearchIndex;
 
 /**
@@ -63,6 +64,12 @@ import io.docpulse.index.SearchIndex;
  *                                       vectors only and hybrids (a grid of parameters)
  *   knn   MODEL CONTENT CACHE           a Lucene index of the section vectors (KnnFloatVectorField, HNSW);
  *                                       sections with no vector in CACHE get a random one (size and time only)
+ *   dump  MODEL CACHE OUT SET... [--chunks N]
+ *                                       per question as JSON lines: the lexical top 100, each page's best cosine
+ *                                       by kind of vector (first chunk of each section as docpulse embeds it,
+ *                                       deeper chunks up to N per section, a page vector, second best and mean
+ *                                       section, the question without question words) and the pages each
+ *                                       scoring word matches; fusion.py and crossval.py rank from it
  *
  * MODEL is minilm-q, minilm or e5-q. Sections are docpulse's own (Page.sections()), embedded as
  * "page title / heading" and the section's text; a page without sections as its title and text.
@@ -95,6 +102,7 @@ public class Semantic {
             case "embed" -> embed(Path.of(a.get(2)), Path.of(a.get(3)), sample);
             case "judge" -> judge(Path.of(a.get(2)), a.subList(3, a.size()));
             case "knn" -> knn(Path.of(a.get(2)), Path.of(a.get(3)));
+            case "dump" -> dump(Path.of(a.get(2)), Path.of(a.get(3)), a.subList(4, a.size()));
             default -> throw new IllegalArgumentException("unknown mode " + a.get(0));
         }
     }
@@ -218,6 +226,8 @@ public class Semantic {
                 }
                 List<Embedding> es = m.embedAll(segs).content();
                 for (int j = 0; j < batch.size(); j++) cache.put(keys[batch.get(j)], es.get(j).vector());
+                // a long run keeps what it has embedded so far
+                if ((from / 256) % 8 == 7) writeCache(cacheFile, cache);
             }
             embedMs = (System.nanoTime() - e0) / 1_000_000;
             writeCache(cacheFile, cache);
@@ -377,6 +387,180 @@ public class Semantic {
             }
             row.append(String.format(Locale.ROOT, " %.3f | %.3f |", ms3, mmrr));
             System.out.println(row);
+        }
+    }
+
+    // ---- dump: everything a fusion experiment needs, as JSON lines (see fusion.py) ---------------------
+
+    /**
+     * Chunks of a section beyond its first (which is {@link #docs}' text): the heading line again, then
+     * the next window of the section's text, each at most {@link #maxChars} characters, at most
+     * {@code max - 1} of them, each starting at a word.
+     */
+    static List<String> moreChunks(String head, String body, int max) {
+        List<String> out = new ArrayList<>();
+        int window = Math.max(200, maxChars - head.length() - 1);
+        int start = window;
+        while (out.size() < max - 1 && start < body.length()) {
+            while (start < body.length() && !Character.isWhitespace(body.charAt(start - 1))) start++;
+            if (start >= body.length()) break;
+            String c = head + "\n" + body.substring(start);
+            out.add(c.length() > maxChars ? c.substring(0, maxChars) : c);
+            start += window;
+        }
+        return out;
+    }
+
+    /** A page's own vector text: title, description and first paragraph of its text. */
+    static String pageText(Page p) {
+        String text = p.text().strip();
+        int blank = text.indexOf("\n\n");
+        String first = blank < 0 ? text : text.substring(0, blank);
+        String s = p.title() + "\n" + p.frontMatter().description() + "\n" + first;
+        return s.length() > maxChars ? s.substring(0, maxChars) : s;
+    }
+
+    /**
+     * dump CACHE OUT SET... [--chunks N]: per question, the lexical top 100 (path, score) and per page
+     * the best cosine of its first chunks (today's vectors), of its deeper chunks (up to N per
+     * section) and of its page vector; per set, the pages' word counts and near-duplicates.
+     */
+    static void dump(Path cacheDir, Path out, List<String> args) throws Exception {
+        List<String> sets = new ArrayList<>(args);
+        int chunks = 1;
+        int ci = sets.indexOf("--chunks");
+        if (ci >= 0) {
+            chunks = Integer.parseInt(sets.get(ci + 1));
+            sets.subList(ci, ci + 2).clear();
+        }
+        Path project = Path.of(System.getProperty("docpulse.projectDir", "."));
+        ObjectMapper om = new ObjectMapper();
+        try (java.io.BufferedWriter w = Files.newBufferedWriter(out)) {
+            for (String set0 : sets) {
+                Path file = set0.endsWith(".json") ? Path.of(set0) : project.resolve("bench/search/judged-" + set0 + ".json");
+                JsonNode judged = om.readTree(file.toFile());
+                String set = judged.get("set").asText();
+                Path root = project.resolve(judged.get("root").asText()).normalize();
+                ContentSet content = new ContentScanner(Set.of("docpulse.yml")).scan(root);
+                Routes routes = new Routes(content, "/", "", "");
+                ParsedContent parsed = new ContentParser(routes).parse(content, 2);
+                List<Page> pages = new ArrayList<>(parsed.pages());
+                pages.sort(Comparator.comparing(Page::path));
+                List<Doc> first = docs(pages);
+                List<Doc> deeper = new ArrayList<>();
+                List<Doc> pageDocs = new ArrayList<>();
+                for (Page p : pages) {
+                    pageDocs.add(new Doc(p.path(), pageText(p)));
+                    for (Section s : p.sections()) {
+                        String head = s.heading().isEmpty() ? p.title() : p.title() + " / " + s.heading();
+                        for (String c : moreChunks(head, s.text(), chunks)) deeper.add(new Doc(p.path(), c));
+                    }
+                    if (p.sections().isEmpty()) for (String c : moreChunks(p.title(), p.text(), chunks)) deeper.add(new Doc(p.path(), c));
+                }
+                System.err.printf(Locale.ROOT, "%s: %d pages, %d first chunks, %d deeper chunks (%d chars)%n", set, pages.size(),
+                        first.size(), deeper.size(), deeper.stream().mapToLong(d -> d.text().length()).sum());
+                Path cache = cacheDir.resolve(modelName + "-judged-" + set + ".vec");
+                long c0 = cpuMs();
+                float[][] vFirst = vectors(first, cache, set + " first");
+                float[][] vDeeper = deeper.isEmpty() ? new float[0][] : vectors(deeper, cacheDir.resolve(modelName + "-chunks-" + set + ".vec"), set + " deeper");
+                float[][] vPage = vectors(pageDocs, cacheDir.resolve(modelName + "-pages-" + set + ".vec"), set + " pages");
+                System.err.printf(Locale.ROOT, "%s: vectors step %d CPU ms%n", set, cpuMs() - c0);
+                Map<String, List<NearDuplicates.Match>> dups = NearDuplicates.find(pages, 2);
+                var meta = om.createObjectNode();
+                meta.put("set", set);
+                var pm = meta.putObject("pages");
+                for (Page p : pages) {
+                    var o = pm.putObject(p.path());
+                    o.put("words", p.words());
+                    o.put("title", p.title());
+                    var d = o.putArray("dups");
+                    dups.getOrDefault(p.path(), List.of()).forEach(m -> d.add(m.path()));
+                }
+                w.write(om.writeValueAsString(meta));
+                w.newLine();
+                List<JsonNode> qs = new ArrayList<>();
+                judged.get("queries").forEach(qs::add);
+                List<Doc> qdocs = qs.stream().map(q -> new Doc("", query(q.get("q").asText()))).toList();
+                float[][] qv = vectors(qdocs, cacheDir.resolve(modelName + "-queries.vec"), set + " queries");
+                // the same questions with only their scoring words (question and stop words left out)
+                List<Doc> sdocs = new ArrayList<>();
+                for (JsonNode q : qs) {
+                    StringBuilder b = new StringBuilder();
+                    for (String raw : q.get("q").asText().split("[^\\p{L}\\p{N}_]+")) if (!raw.isEmpty() && scores(raw)) b.append(raw).append(' ');
+                    sdocs.add(new Doc("", query(b.toString().strip())));
+                }
+                float[][] sv = vectors(sdocs, cacheDir.resolve(modelName + "-queries.vec"), set + " stripped queries");
+                Path tmp = Files.createTempDirectory("semantic-dump");
+                try (SearchIndex index = SearchIndex.openOrBuild(tmp.resolve("index"), pages, "/", p -> "/" + p.route())) {
+                    for (int j = 0; j < qs.size(); j++) {
+                        JsonNode q = qs.get(j);
+                        var o = om.createObjectNode();
+                        o.put("set", set);
+                        o.set("q", q);
+                        var lex = o.putArray("lex");
+                        for (Hit h : index.search(q.get("q").asText(), 100)) lex.addArray().add(h.path()).add(h.score());
+                        // the query's words that score (question and stop words dropped, as SearchIndex.parse does),
+                        // each with the pages it matches: what share of the query a page covers
+                        var words = o.putArray("words");
+                        java.util.Set<String> seen = new java.util.HashSet<>();
+                        for (String raw : q.get("q").asText().split("[^\\p{L}\\p{N}_]+")) {
+                            if (raw.isEmpty() || !seen.add(raw.toLowerCase(Locale.ROOT)) || !scores(raw)) continue;
+                            var wo = words.addObject();
+                            wo.put("w", raw);
+                            var wp = wo.putArray("pages");
+                            for (String page : index.rankPages(raw, 100_000)) wp.add(page);
+                        }
+                        var vec = o.putObject("vec");
+                        for (var e : List.of(Map.entry("first", Map.entry(first, vFirst)), Map.entry("deeper", Map.entry(deeper, vDeeper)),
+                                Map.entry("page", Map.entry(pageDocs, vPage)))) {
+                            Map<String, Double> best = new java.util.TreeMap<>();
+                            List<Doc> ds = e.getValue().getKey();
+                            float[][] vs = e.getValue().getValue();
+                            for (int k = 0; k < ds.size(); k++) best.merge(ds.get(k).page(), cos(qv[j], vs[k]), Math::max);
+                            var vo = vec.putObject(e.getKey());
+                            best.forEach((k, v) -> vo.put(k, Math.round(v * 1e5) / 1e5));
+                        }
+                        // first chunks: each page's second best section, its mean, and the best for the stripped question
+                        Map<String, List<Double>> all = new java.util.TreeMap<>();
+                        Map<String, Double> stripped = new java.util.TreeMap<>();
+                        for (int k = 0; k < first.size(); k++) {
+                            all.computeIfAbsent(first.get(k).page(), x -> new ArrayList<>()).add(cos(qv[j], vFirst[k]));
+                            stripped.merge(first.get(k).page(), cos(sv[j], vFirst[k]), Math::max);
+                        }
+                        var second = vec.putObject("second");
+                        var mean = vec.putObject("mean");
+                        all.forEach((k, l) -> {
+                            l.sort(java.util.Collections.reverseOrder());
+                            second.put(k, l.size() > 1 ? Math.round(l.get(1) * 1e5) / 1e5 : Math.round(l.get(0) * 1e5) / 1e5);
+                            mean.put(k, Math.round(l.stream().mapToDouble(x -> x).average().orElse(0) * 1e5) / 1e5);
+                        });
+                        var so = vec.putObject("stripped");
+                        stripped.forEach((k, v) -> so.put(k, Math.round(v * 1e5) / 1e5));
+                        w.write(om.writeValueAsString(o));
+                        w.newLine();
+                    }
+                }
+            }
+        }
+    }
+
+    static org.apache.lucene.analysis.Analyzer queryAnalyzer;
+
+    /** Whether a word of a query scores: SearchIndex's query analyzer (question words dropped) keeps it. */
+    static boolean scores(String word) throws Exception {
+        if (queryAnalyzer == null) {
+            Class<?> qw = Class.forName("io.docpulse.index.QuestionWords");
+            var f = qw.getDeclaredField("DROPPED");
+            f.setAccessible(true);
+            var c = io.docpulse.index.DocsAnalyzer.class.getDeclaredConstructor(boolean.class, org.apache.lucene.analysis.CharArraySet.class);
+            c.setAccessible(true);
+            queryAnalyzer = (org.apache.lucene.analysis.Analyzer) c.newInstance(false, f.get(null));
+        }
+        try (var ts = queryAnalyzer.tokenStream("body", word)) {
+            ts.reset();
+            boolean any = ts.incrementToken();
+            ts.end();
+            return any;
         }
     }
 
