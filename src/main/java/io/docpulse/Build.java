@@ -175,10 +175,10 @@ public final class Build {
                     index, config.readiness(), threads, questions, Path.of(config.cacheDir()).resolve("readiness.bin"));
             LOG.debug("readiness: {} ({}) ({} ms)", readiness.overall(), readiness.verdict(), ms(start));
             if (exportSearch) {
-                export = SiteSearch.export(Path.of(config.cacheDir()).resolve("search-export.bin"), index,
+                export = SiteSearch.export(Path.of(config.cacheDir()).resolve("search-export"), index,
                         parsed.pages(), config.basePath(), threads);
                 LOG.debug("search export: {} words, {} unseen forms, {} documents, {} files, {} bytes ({} ms)",
-                        export.words(), export.forms(), export.documents(), export.files().size(), export.bytes(),
+                        export.words(), export.forms(), export.documents(), export.names().size(), export.bytes(),
                         ms(start));
             }
             if (vectors != null) {
@@ -298,9 +298,7 @@ public final class Build {
             SiteRenderer.Rendered rendered = renderer.render(a.pages(), a.freshness(), o.now(), files, staging, o.threads(),
                     health, search);
             io.docpulse.util.Progress.stage("finish", 0);
-            for (Map.Entry<String, byte[]> f : export.files().entrySet()) {
-                OutputFolder.write(staging.resolve(search.dataRoute() + f.getKey()), f.getValue());
-            }
+            export.copyTo(staging.resolve(search.dataRoute()));
             List<Finding> findings = new ArrayList<>(a.findings());
             findings.addAll(rendered.findings());
             findings.sort(Finding.ORDER);

@@ -2,6 +2,7 @@ package io.docpulse.index;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -70,18 +71,61 @@ public final class SiteSearch {
     /**
      * The exported files and what they hold.
      *
-     * @param files     file name (in the search data folder) and its bytes, in a fixed order
+     * @param dir       the folder (in the cache folder) that holds the files
+     * @param names     the files' names (in the search data folder), in a fixed order
      * @param version   a hash of the files, which the pages add to every shard URL
      * @param words     distinct words exported (and stems that only unseen forms lead to)
      * @param forms     forms of words that the docs do not use, each leading to its stem's entry
      * @param documents pages and sections
      * @param postings  word-document scores kept, in all
      * @param truncated words that match more documents than are kept
+     * @param bytes     the files' bytes, in all
      */
-    public record Export(Map<String, byte[]> files, String version, int words, int forms, int documents, long postings,
-                         int truncated) {
-        public long bytes() {
-            return files.values().stream().mapToLong(b -> b.length).sum();
+    public record Export(Path dir, List<String> names, String version, int words, int forms, int documents,
+                         long postings, int truncated, long bytes) {
+        public Export {
+            names = List.copyOf(names);
+        }
+
+        /**
+         * Copies every file into {@code target} (copied, not linked: whatever is done to the site
+         * afterwards cannot change what the cache keeps).
+         */
+        public void copyTo(Path target) throws IOException {
+            Files.createDirectories(target);
+            for (String name : names) {
+                Files.copy(dir.resolve(name), target.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    /**
+     * Where the export's files go as they are made, in order: written to a folder at once, so that
+     * a large site's search data is never all in memory; the version hashes every file but meta.js.
+     */
+    private static final class Sink {
+        final Path dir;
+        final List<String> names = new ArrayList<>();
+        final MessageDigest version;
+        long bytes;
+
+        Sink(Path dir) {
+            this.dir = dir;
+            try {
+                version = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        void put(String name, byte[] content) throws IOException {
+            Files.write(dir.resolve(name), content);
+            names.add(name);
+            bytes += content.length;
+            if (!name.equals("meta.js")) {
+                version.update(name.getBytes(StandardCharsets.UTF_8));
+                version.update(content);
+            }
         }
     }
 
@@ -92,36 +136,69 @@ public final class SiteSearch {
     static final String FORMAT = "docpulse-search-export-4";
 
     /**
-     * The export, kept in {@code file} (in the cache folder) under the index's fingerprint: a build
-     * of the same pages with the same settings reads it instead of exporting again.
+     * The export, kept in the folder {@code dir} (in the cache folder) under the index's fingerprint:
+     * a build of the same pages with the same settings uses its files instead of exporting again.
+     * A new export is written into a folder beside it and renamed into its place once complete, so
+     * an interrupted build leaves the old export or none, never half of one.
      */
-    public static Export export(Path file, SearchIndex index, List<Page> pages, String basePath, int threads)
+    public static Export export(Path dir, SearchIndex index, List<Page> pages, String basePath, int threads)
             throws IOException {
         String key = FORMAT + "\n" + index.fingerprint() + "\n" + basePath + "\n" + PER_WORD;
-        Optional<Export> kept = Kept.read(file, key, in -> {
+        Path keyFile = dir.resolve(KEY_FILE);
+        Optional<Export> kept = Kept.read(keyFile, key, in -> {
             int n = in.readInt();
-            Map<String, byte[]> files = new LinkedHashMap<>();
-            for (int i = 0; i < n; i++) files.put(Kept.readString(in), Kept.readBytes(in));
-            return new Export(files, Kept.readString(in), in.readInt(), in.readInt(), in.readInt(), in.readLong(),
-                    in.readInt());
+            List<String> names = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) names.add(Kept.readString(in));
+            Export e = new Export(dir, names, Kept.readString(in), in.readInt(), in.readInt(), in.readInt(),
+                    in.readLong(), in.readInt(), in.readLong());
+            long bytes = 0;
+            for (String name : names) bytes += Files.size(dir.resolve(name));
+            if (bytes != e.bytes()) throw new IOException("the kept search data was changed");
+            return e;
         });
         if (kept.isPresent()) return kept.get();
-        Export e = export(index, pages, basePath, threads);
-        Kept.write(file, key, out -> {
-            out.writeInt(e.files().size());
-            for (Map.Entry<String, byte[]> f : e.files().entrySet()) {
-                Kept.writeString(out, f.getKey());
-                Kept.writeBytes(out, f.getValue());
+        Path parent = dir.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        // where docpulse 2026-12-03 and before kept the export, in one file
+        Files.deleteIfExists(parent.resolve("search-export.bin"));
+        String partial = dir.getFileName() + ".partial-";
+        try (var old = Files.list(parent)) {
+            for (Path p : old.filter(p -> p.getFileName().toString().startsWith(partial)).toList()) {
+                io.docpulse.render.OutputFolder.deleteTree(p);
             }
-            Kept.writeString(out, e.version());
-            out.writeInt(e.words());
-            out.writeInt(e.forms());
-            out.writeInt(e.documents());
-            out.writeLong(e.postings());
-            out.writeInt(e.truncated());
-        });
-        return e;
+        }
+        Path tmp = Files.createTempDirectory(parent, partial);
+        Export made;
+        try {
+            made = export(index, pages, basePath, threads, tmp);
+            Export e = made;
+            Kept.write(tmp.resolve(KEY_FILE), key, out -> {
+                out.writeInt(e.names().size());
+                for (String name : e.names()) Kept.writeString(out, name);
+                Kept.writeString(out, e.version());
+                out.writeInt(e.words());
+                out.writeInt(e.forms());
+                out.writeInt(e.documents());
+                out.writeLong(e.postings());
+                out.writeInt(e.truncated());
+                out.writeLong(e.bytes());
+            });
+            if (Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) io.docpulse.render.OutputFolder.deleteTree(dir);
+            Files.move(tmp, dir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            try {
+                io.docpulse.render.OutputFolder.deleteTree(tmp);
+            } catch (IOException again) {
+                e.addSuppressed(again);
+            }
+            throw e;
+        }
+        return new Export(dir, made.names(), made.version(), made.words(), made.forms(), made.documents(),
+                made.postings(), made.truncated(), made.bytes());
     }
+
+    /** The file in the export's folder that says what it was made from and what it holds. */
+    static final String KEY_FILE = "export.key";
 
     /** One word's exported entry and how many documents it kept. */
     private record Entry(String word, String json, int kept, boolean truncated) {
@@ -131,7 +208,9 @@ public final class SiteSearch {
      * @param pages    the pages that were indexed (drafts are skipped as the index skips them)
      * @param basePath the site's base path, which the index's URLs start with and the export drops
      */
-    public static Export export(SearchIndex index, List<Page> pages, String basePath, int threads) throws IOException {
+    public static Export export(SearchIndex index, List<Page> pages, String basePath, int threads, Path dir)
+            throws IOException {
+        Sink files = new Sink(dir);
         String[] pathOf = index.pathOf();
         boolean[] isPage = index.isPage();
         int max = pathOf.length;
@@ -199,8 +278,10 @@ public final class SiteSearch {
             aliasCount++;
         }
         List<Entry> entries = new ArrayList<>(sorted.values());
+        // what is left to hold is the entries' text; the rest can go before the shards are cut
+        computed = null;
+        sorted = null;
 
-        Map<String, byte[]> files = new LinkedHashMap<>();
         List<String> firstWords = new ArrayList<>();
         StringBuilder shard = new StringBuilder();
         long postings = 0;
@@ -221,6 +302,9 @@ public final class SiteSearch {
             previous = e.word();
         }
         if (shard.length() > 0) files.put("w" + (firstWords.size() - 1) + ".js", wordShard(firstWords.size() - 1, shard));
+        int exported = entries.size();
+        entries = null;
+        shard = null;
 
         // Page shards hold documents in index order, cut by size even inside a long page; a shard
         // that starts inside a page repeats the page's URL and title, so a result needs one shard.
@@ -300,12 +384,14 @@ public final class SiteSearch {
             files.put("di" + g + ".js", ("docpulseSearch.docIndex(" + g + ",[" + names + "]);\n")
                     .getBytes(StandardCharsets.UTF_8));
         }
-        String version = version(files);
+        String version = HexFormat.of().formatHex(files.version.digest()).substring(0, 12);
         meta.append("],\"version\":\"").append(version).append("\"});\n");
-        Map<String, byte[]> all = new LinkedHashMap<>();
-        all.put("meta.js", meta.toString().getBytes(StandardCharsets.UTF_8));
-        all.putAll(files);
-        return new Export(all, version, entries.size() - aliasCount, aliasCount, max, postings, truncated);
+        files.put("meta.js", meta.toString().getBytes(StandardCharsets.UTF_8));
+        // meta.js first, as before: the order the files are listed in
+        List<String> names = new ArrayList<>(files.names.size());
+        names.add("meta.js");
+        names.addAll(files.names.subList(0, files.names.size() - 1));
+        return new Export(dir, names, version, exported - aliasCount, aliasCount, max, postings, truncated, files.bytes);
     }
 
     /** A word's best documents, best first, and how many documents match it. */
@@ -482,16 +568,4 @@ public final class SiteSearch {
     }
 
     /** A short hash of every file, so a browser never mixes shards of two builds from its cache. */
-    private static String version(Map<String, byte[]> files) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (Map.Entry<String, byte[]> f : files.entrySet()) {
-                md.update(f.getKey().getBytes(StandardCharsets.UTF_8));
-                md.update(f.getValue());
-            }
-            return HexFormat.of().formatHex(md.digest()).substring(0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -39,7 +39,7 @@ class WarmBuildTest {
 
         Build.run(new Build.Options(content, dir.resolve("cold"), kept, 2, NOW));
         assertThat(dir.resolve("kept/parsed.bin")).exists();
-        assertThat(dir.resolve("kept/search-export.bin")).exists();
+        assertThat(dir.resolve("kept/search-export/meta.js")).exists();
         assertThat(dir.resolve("kept/known-items.bin")).exists();
         assertThat(dir.resolve("kept/readiness.bin")).exists();
         Build.run(new Build.Options(content, dir.resolve("warm"), kept, 2, NOW));
